@@ -1,0 +1,19 @@
+using Marketplace.Abstractions.Organizations;
+using Marketplace.Application.Common.Security;
+using Marketplace.Application.Organizations;
+using Marketplace.Domain.Organizations;
+using Mediator;
+
+namespace Marketplace.Application.ApiKeys.RevokeApiKey;
+
+/// <summary>Revokes a key at once: the next request carrying it is refused.</summary>
+public sealed record RevokeApiKey(string OrganizationId, string KeyId) : ICommand<ApiKeySummary>, IAuthorizedRequest
+{
+    public Access Access => Access.Organization(OrganizationId, MemberRole.Owner);
+}
+
+public sealed class RevokeApiKeyHandler(IGrainFactory grains) : ICommandHandler<RevokeApiKey, ApiKeySummary>
+{
+    public async ValueTask<ApiKeySummary> Handle(RevokeApiKey command, CancellationToken cancellationToken) =>
+        await (await grains.ExistingOrganizationAsync(command.OrganizationId)).RevokeApiKeyAsync(command.KeyId);
+}

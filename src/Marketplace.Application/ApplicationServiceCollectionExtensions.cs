@@ -1,0 +1,19 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>Validators of every use case; the mediator itself is generated in the host.</summary>
+    public static IServiceCollection AddMarketplaceValidators(this IServiceCollection services)
+    {
+        // Messages name fields the way the JSON body does ("'name' must not be empty").
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : Common.Validation.FieldNames.ToJsonPath(member.Name);
+        return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
+    }
+}
+
+/// <summary>Names this assembly for scanning (mediator handlers, validators).</summary>
+public sealed class ApplicationMarker;

@@ -1,0 +1,83 @@
+using Marketplace.Abstractions.Errors;
+using Marketplace.Domain.Organizations;
+
+namespace Marketplace.Application.Common.Security;
+
+/// <summary>
+/// Who may send a request. Every request declares one (see <see cref="IAuthorizedRequest"/>);
+/// requests that declare none are refused, so a new use case is closed until someone opens it.
+/// </summary>
+public abstract record Access
+{
+    /// <summary>Anyone, signed in or not (health of the catalog, sign-in itself).</summary>
+    public static Access Anyone { get; } = new AnyoneAccess();
+
+    /// <summary>Any caller that proved who it is.</summary>
+    public static Access SignedIn { get; } = new SignedInAccess();
+
+    /// <summary>A caller from the operator organisation holding at least <paramref name="role"/>.</summary>
+    public static Access Operator(MemberRole role = MemberRole.Member) => new OperatorAccess(role);
+
+    /// <summary>A caller from that organisation holding at least <paramref name="role"/>, or an operator.</summary>
+    public static Access Organization(string organizationId, MemberRole role = MemberRole.Member, bool operatorMay = true) =>
+        new OrganizationAccess(organizationId, role, operatorMay);
+
+    /// <summary>Throws <see cref="UnauthenticatedException"/> or <see cref="ForbiddenException"/> when the caller may not.</summary>
+    public abstract void Demand(Caller caller);
+
+    private protected static void DemandSignedIn(Caller caller)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            throw new UnauthenticatedException("Sign in or send an API key as 'Authorization: Bearer <key>'.");
+        }
+    }
+
+    private sealed record AnyoneAccess : Access
+    {
+        public override void Demand(Caller caller)
+        {
+        }
+    }
+
+    private sealed record SignedInAccess : Access
+    {
+        public override void Demand(Caller caller) => DemandSignedIn(caller);
+    }
+
+    private sealed record OperatorAccess(MemberRole Role) : Access
+    {
+        public override void Demand(Caller caller)
+        {
+            DemandSignedIn(caller);
+            if (!caller.IsOperator)
+            {
+                throw new ForbiddenException("Only the marketplace operator may do this.");
+            }
+            if (!caller.HasRole(Role))
+            {
+                throw new ForbiddenException($"This needs the {Role} role in the operator organization.");
+            }
+        }
+    }
+
+    private sealed record OrganizationAccess(string OrganizationId, MemberRole Role, bool OperatorMay) : Access
+    {
+        public override void Demand(Caller caller)
+        {
+            DemandSignedIn(caller);
+            if (OperatorMay && caller.IsOperator && caller.HasRole(Role))
+            {
+                return;
+            }
+            if (!caller.BelongsTo(OrganizationId))
+            {
+                throw new ForbiddenException("This belongs to another organization.");
+            }
+            if (!caller.HasRole(Role))
+            {
+                throw new ForbiddenException($"This needs the {Role} role in the organization.");
+            }
+        }
+    }
+}

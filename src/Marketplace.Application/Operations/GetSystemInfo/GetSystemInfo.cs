@@ -1,0 +1,48 @@
+using Marketplace.Abstractions.Cluster;
+using Marketplace.Application.Common.Security;
+using Mediator;
+
+namespace Marketplace.Application.Operations.GetSystemInfo;
+
+/// <summary>Version, mode, the cluster's active silos and the compute devices each one has.</summary>
+public sealed record GetSystemInfo : IQuery<SystemInfo>, IAuthorizedRequest
+{
+    public Access Access => Access.Operator();
+}
+
+public sealed record SystemInfo(string Version, string Mode, IReadOnlyList<SiloInfo> Silos, IReadOnlyList<DeviceInfo> Devices);
+
+public sealed record SiloInfo(string Address, string Name, string Status, DateTime StartedAt, IReadOnlyList<ComputeDevice> Devices);
+
+public sealed record DeviceInfo(string Id, string Kind, string Name, string Silo);
+
+/// <summary>Facts about this installation that only the host knows.</summary>
+public interface IRuntimeInfo
+{
+    string Version { get; }
+
+    /// <summary>"Embedded" or "Cluster".</summary>
+    string Mode { get; }
+}
+
+public sealed class GetSystemInfoHandler(IGrainFactory grains, IRuntimeInfo runtime) : IQueryHandler<GetSystemInfo, SystemInfo>
+{
+    public async ValueTask<SystemInfo> Handle(GetSystemInfo query, CancellationToken cancellationToken)
+    {
+        var hostsTask = grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        var devicesTask = grains.GetGrain<IDeviceRegistryGrain>(0).ListAsync();
+        var hosts = await hostsTask;
+        var devices = (await devicesTask).ToDictionary(d => d.SiloAddress);
+        var silos = hosts
+            .OrderBy(h => h.StartTime)
+            .Select(h => new SiloInfo(
+                h.SiloAddress.ToParsableString(),
+                h.SiloName,
+                h.Status.ToString(),
+                h.StartTime,
+                devices.TryGetValue(h.SiloAddress.ToParsableString(), out var d) ? d.Devices : []))
+            .ToList();
+        var flat = silos.SelectMany(s => s.Devices.Select(d => new DeviceInfo(d.Id, d.Kind, d.Name, s.Address))).ToList();
+        return new SystemInfo(runtime.Version, runtime.Mode, silos, flat);
+    }
+}

@@ -1,0 +1,72 @@
+using Marketplace.Application.Operations.GetSystemInfo;
+using Marketplace.Host.Bootstrap;
+using Marketplace.Host.Cluster;
+using Marketplace.Host.Configuration;
+using Marketplace.Host.Security;
+using Marketplace.Portal;
+using Marketplace.Storage.Artifacts;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+
+namespace Marketplace.Host.Hosting;
+
+internal static class HostSetup
+{
+    private const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Binds and validates the "Marketplace" section; picks the default address.</summary>
+    public static MarketplaceOptions AddMarketplaceOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MarketplaceOptions>().Bind(builder.Configuration.GetSection(MarketplaceOptions.Section));
+        var options = builder.Configuration.GetSection(MarketplaceOptions.Section).Get<MarketplaceOptions>() ?? new MarketplaceOptions();
+        options.DataPath = Path.GetFullPath(options.DataPath);
+        builder.Services.PostConfigure<MarketplaceOptions>(o => o.DataPath = options.DataPath);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        // Serves MudBlazor's and the portal's files from build output in every environment, not
+        // only in Development (a published app carries them itself and ignores this).
+        builder.WebHost.UseStaticWebAssets();
+        return options;
+    }
+
+    public static WebApplicationBuilder AddMarketplaceServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IRuntimeInfo, RuntimeInfo>();
+        builder.Services.AddSingleton<ILocalDeviceSource, CpuDeviceSource>();
+        builder.Services.AddSingleton(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
+        builder.Services.AddHostedService<BootstrapAdminKey>();
+        builder.Services.AddHostedService<DeviceAdvertiser>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddMarketplacePortalHost(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMarketplacePortal();
+        return builder;
+    }
+
+    public static WebApplication UseMarketplacePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.ShareHttpUserWithBlazor();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapMarketplacePortal(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOrleansDashboard(routePrefix: "/dashboard")
+            .RequireAuthorization(SecurityPipeline.OperatorPolicy)
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Marketplace.Storage.Relational;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/> per connection string.</summary>
+public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
+{
+    public string Name => "postgres";
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public string CreateSchemaSql =>
+        """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT NOT NULL,
+            grain_key TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            version BIGINT NOT NULL,
+            payload BYTEA NULL,
+            updated_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name));
+        CREATE TABLE IF NOT EXISTS reminders (
+            service_id TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash BIGINT NOT NULL,
+            start_at TIMESTAMPTZ NOT NULL,
+            period_ms BIGINT NOT NULL,
+            version BIGINT NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name));
+        CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (service_id, grain_hash);
+        """;
+
+    // 23505: unique_violation; 42P07: duplicate_table (a concurrent CREATE won the race).
+    public bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: "23505" or "42P07" };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one test command. It installs what the tests need when this machine lacks it (PostgreSQL's
+# server binaries, redis-server, Chromium), then runs every test in the solution. Tests start
+# their own throwaway PostgreSQL and Redis servers on free loopback ports and stop them after.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: these packages are missing: ${missing[*]}" >&2
+    echo "Install them first:  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# Playwright drives the machine's Chromium; it never downloads a browser of its own.
+export MARKETPLACE_CHROMIUM="${MARKETPLACE_CHROMIUM:-/usr/bin/chromium}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+exec dotnet test Marketplace.sln "$@"

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Marketplace.Testing;
+
+namespace Marketplace.Cluster.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterModeTests(ClusterFixture cluster)
+{
+    private const string AdminKey = "cluster-admin-key-7";
+
+    private static Dictionary<string, string> Settings(ClusterFixture cluster, string clusterId, string postgres) => new()
+    {
+        ["Marketplace:Mode"] = "Cluster",
+        ["Marketplace:Cluster:ClusterId"] = clusterId,
+        ["Marketplace:Cluster:ServiceId"] = clusterId,
+        ["Marketplace:Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["Marketplace:Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["Marketplace:Cluster:AdvertisedAddress"] = "127.0.0.1",
+        ["Marketplace:Cluster:FastFailureDetection"] = "true",
+        ["Marketplace:Bootstrap:AdminApiKey"] = AdminKey,
+        ["ConnectionStrings:Redis"] = cluster.Redis.ConnectionString,
+        ["ConnectionStrings:Postgres"] = postgres,
+    };
+
+    private static async Task<int> ActiveSilosAsync(HostProcess host)
+    {
+        var info = JsonNode.Parse(await host.ClientWithKey(AdminKey).GetStringAsync("/api/v1/system/info"))!;
+        Assert.Equal("Cluster", info["mode"]!.GetValue<string>());
+        return info["silos"]!.AsArray().Count(s => s!["status"]!.GetValue<string>() == "Active");
+    }
+
+    [Fact]
+    public async Task Two_hosts_form_one_cluster_and_share_state()
+    {
+        var clusterId = "c" + Guid.NewGuid().ToString("N")[..8];
+        var postgres = await cluster.Postgres.CreateDatabaseAsync();
+        await using var a = new HostProcess(Settings(cluster, clusterId, postgres));
+        await using var b = new HostProcess(Settings(cluster, clusterId, postgres));
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+
+        foreach (var host in new[] { a, b })
+        {
+            await HostApi.EventuallyAsync(() => ActiveSilosAsync(host), n => n == 2, TimeSpan.FromSeconds(60), "two active silos");
+        }
+        var created = await a.ClientWithKey(AdminKey).CreateOrganizationAsync("Cluster Co", "Partner");
+        var id = created["id"]!.GetValue<string>();
+        var read = await b.ClientWithKey(AdminKey).GetOrganizationAsync(id);
+
+        Assert.Equal("Cluster Co", read?["name"]?.GetValue<string>());
+        Assert.Equal("Partner", read?["type"]?.GetValue<string>());
+
+        // A key issued through one host authenticates on the other.
+        using var issued = await b.ClientWithKey(AdminKey).PostAsync(
+            $"/api/v1/admin/organizations/{id}/api-keys",
+            new StringContent("""{"name":"ci","role":"Owner"}""", System.Text.Encoding.UTF8, "application/json"));
+        var key = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+        var me = JsonNode.Parse(await a.ClientWithKey(key).GetStringAsync("/api/v1/me"))!;
+        Assert.Equal(id, me["caller"]!["organizationId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Writes_acknowledged_by_a_killed_host_are_served_by_the_survivor()
+    {
+        var clusterId = "c" + Guid.NewGuid().ToString("N")[..8];
+        var postgres = await cluster.Postgres.CreateDatabaseAsync();
+        await using var a = new HostProcess(Settings(cluster, clusterId, postgres));
+        await using var b = new HostProcess(Settings(cluster, clusterId, postgres));
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        await HostApi.EventuallyAsync(() => ActiveSilosAsync(b), n => n == 2, TimeSpan.FromSeconds(60), "two active silos");
+        var admin = a.ClientWithKey(AdminKey);
+        var ids = (await Task.WhenAll(Enumerable.Range(0, 10).Select(i => admin.CreateOrganizationAsync($"Survivor {i}"))))
+            .Select(o => o["id"]!.GetValue<string>())
+            .ToList();
+
+        await a.KillAsync();
+
+        await HostApi.EventuallyAsync(() => ActiveSilosAsync(b), n => n == 1, TimeSpan.FromSeconds(60), "the dead silo leaving");
+        foreach (var id in ids)
+        {
+            var read = await HostApi.EventuallyAsync(
+                () => b.ClientWithKey(AdminKey).GetOrganizationAsync(id), o => o is not null, TimeSpan.FromSeconds(30), $"{id} readable");
+            Assert.NotNull(read);
+        }
+    }
+}
