@@ -1,16 +1,20 @@
 using FluentValidation;
+using Marketplace.Application.Common.Security;
+using Marketplace.Application.Partners.LinkPayoutAccount;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Application;
 
 public static class ApplicationServiceCollectionExtensions
 {
-    /// <summary>Validators of every use case; the mediator itself is generated in the host.</summary>
-    public static IServiceCollection AddMarketplaceValidators(this IServiceCollection services)
+    /// <summary>Validators and services of every use case; the mediator itself is generated in the host.</summary>
+    public static IServiceCollection AddMarketplaceApplication(this IServiceCollection services)
     {
         // Messages name fields the way the JSON body does ("'name' must not be empty").
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : Common.Validation.FieldNames.ToJsonPath(member.Name);
+        services.AddSingleton<IResourceOwners, GrainResourceOwners>();
+        services.AddSingleton<IPayoutAccountLinker, BankTransferPayoutLinker>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

@@ -40,8 +40,16 @@ public sealed class NotFoundException : MarketplaceException
 [GenerateSerializer, Alias("Marketplace.ConflictException")]
 public sealed class ConflictException : MarketplaceException
 {
-    public ConflictException(string code, string message)
-        : base(message) => Code = code;
+    public ConflictException(string code, string message, IReadOnlyList<string>? details = null)
+        : base(message)
+    {
+        Code = code;
+        Details = details ?? [];
+    }
+
+    /// <summary>What exactly is in the way (missing items, failed checks), for clients to list.</summary>
+    [Id(0)]
+    public IReadOnlyList<string> Details { get; init; }
 }
 
 /// <summary>The caller is known but may not do this.</summary>

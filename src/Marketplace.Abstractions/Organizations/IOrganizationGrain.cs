@@ -33,4 +33,11 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     [Alias("RevokeApiKeyAsync")]
     Task<ApiKeySummary> RevokeApiKeyAsync(string keyId);
+
+    /// <summary>Records a portal user as a member (idempotent by e-mail).</summary>
+    [Alias("AddMemberAsync")]
+    Task AddMemberAsync(OrganizationMember member);
+
+    [Alias("ListMembersAsync")]
+    Task<IReadOnlyList<OrganizationMember>> ListMembersAsync();
 }

@@ -24,3 +24,12 @@ public sealed record IssuedApiKey(
     [property: Id(1)] string Key,
     [property: Id(2)] string Name,
     [property: Id(3)] MemberRole Role);
+
+/// <summary>A portal user of an organisation.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.OrganizationMember")]
+public sealed record OrganizationMember(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Email,
+    [property: Id(2)] string DisplayName,
+    [property: Id(3)] MemberRole Role,
+    [property: Id(4)] DateTimeOffset JoinedAt);

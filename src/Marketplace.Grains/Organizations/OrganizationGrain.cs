@@ -1,8 +1,10 @@
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Identity;
 using Marketplace.Abstractions.Organizations;
+using Marketplace.Abstractions.Partners;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Organizations;
+using Marketplace.Domain.Partners;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Grains.Organizations;
@@ -78,6 +80,23 @@ public sealed partial class OrganizationGrain(
         return Summary(entry);
     }
 
+    public async Task AddMemberAsync(OrganizationMember member)
+    {
+        EnsureExists();
+        if (state.State.Members.Any(m => m.Email == member.Email))
+        {
+            return;
+        }
+        state.State.Members.Add(member);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<OrganizationMember>> ListMembersAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<OrganizationMember>>(state.State.Members.ToList());
+    }
+
     private async Task<OrganizationSnapshot> CreateCoreAsync(string name, OrganizationType type)
     {
         state.State.Name = name;
@@ -86,6 +105,12 @@ public sealed partial class OrganizationGrain(
         await state.WriteStateAsync();
         var snapshot = Snapshot();
         await GrainFactory.GetGrain<IOrganizationDirectoryGrain>(0).RegisterAsync(snapshot);
+        if (type == OrganizationType.Partner)
+        {
+            // Operators see new partners (still drafts) from the moment they exist.
+            await GrainFactory.GetGrain<IPartnerDirectoryGrain>(0).UpdateAsync(
+                new PartnerSummary(snapshot.Id, snapshot.Name, PartnerStatus.Draft, [], null, null));
+        }
         LogCreated(snapshot.Id, type);
         return snapshot;
     }

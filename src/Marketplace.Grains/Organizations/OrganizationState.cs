@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Organizations;
 using Marketplace.Domain.Organizations;
 
 namespace Marketplace.Grains.Organizations;
@@ -16,6 +17,9 @@ public sealed class OrganizationState
 
     [Id(3)]
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];
+
+    [Id(4)]
+    public List<OrganizationMember> Members { get; set; } = [];
 
     public bool Exists => Name is not null;
 }

@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Files;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Host.Bootstrap;
 using Marketplace.Host.Cluster;
@@ -36,7 +37,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IRuntimeInfo, RuntimeInfo>();
         builder.Services.AddSingleton<ILocalDeviceSource, CpuDeviceSource>();
-        builder.Services.AddSingleton(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
+        builder.Services.AddSingleton<IContentStore>(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
         builder.Services.AddHostedService<BootstrapAdminKey>();
         builder.Services.AddHostedService<DeviceAdvertiser>();
         return builder;

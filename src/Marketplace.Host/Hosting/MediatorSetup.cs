@@ -23,7 +23,7 @@ internal static class MediatorSetup
                 typeof(ValidationBehaviour<,>),
             ];
         });
-        builder.Services.AddMarketplaceValidators();
+        builder.Services.AddMarketplaceApplication();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Marketplace.Abstractions.Serialization;
 using Marketplace.Grains;
 using Orleans.Dashboard;
 using Marketplace.Host.Configuration;
@@ -6,6 +7,7 @@ using Marketplace.Storage;
 using Marketplace.Storage.Relational;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using StackExchange.Redis;
 
 namespace Marketplace.Host.Hosting;
@@ -34,6 +36,7 @@ internal static class OrleansSetup
                     o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
                 });
             }
+            silo.Services.AddSerializer(serializer => serializer.AddMarketplaceSerialization());
             silo.AddReminders();
             silo.AddDashboard();
 

@@ -1,23 +1,14 @@
 using System.Security.Cryptography;
+using Marketplace.Abstractions.Files;
 
 namespace Marketplace.Storage.Artifacts;
-
-/// <summary>The outcome of storing one artifact.</summary>
-public sealed record StoredArtifact(string Sha256, long SizeBytes, string Path);
-
-/// <summary>Thrown when a stream exceeds the size the caller allowed; nothing is kept.</summary>
-public sealed class ArtifactTooLargeException(long limitBytes)
-    : Exception($"The artifact exceeds the limit of {limitBytes} bytes.")
-{
-    public long LimitBytes { get; } = limitBytes;
-}
 
 /// <summary>
 /// Files stored by the SHA-256 of their content under <c>root/ab/abcdef…</c>. Content is streamed
 /// to a temporary file while it is hashed (never buffered whole), flushed to disk, then renamed
 /// into place, so a reader never sees a partial file and the same bytes are stored once.
 /// </summary>
-public sealed class ContentAddressedStore
+public sealed class ContentAddressedStore : IContentStore
 {
     private const int BufferSize = 1 << 16;
 
@@ -29,7 +20,7 @@ public sealed class ContentAddressedStore
 
     public string Root { get; }
 
-    public async Task<StoredArtifact> PutAsync(Stream content, long maxBytes, IProgress<long>? progress, CancellationToken cancellationToken)
+    public async Task<StoredFile> PutAsync(Stream content, long maxBytes, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var temp = System.IO.Path.Combine(Root, "tmp", Guid.NewGuid().ToString("N"));
         try
@@ -45,7 +36,7 @@ public sealed class ContentAddressedStore
                     total += read;
                     if (total > maxBytes)
                     {
-                        throw new ArtifactTooLargeException(maxBytes);
+                        throw new ContentTooLargeException(maxBytes);
                     }
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -65,7 +56,7 @@ public sealed class ContentAddressedStore
             {
                 File.Move(temp, target, overwrite: true);
             }
-            return new StoredArtifact(sha, total, target);
+            return new StoredFile(sha, total);
         }
         catch
         {

@@ -10,7 +10,7 @@ namespace Marketplace.Application.ApiKeys.IssueApiKey;
 /// <summary>An owner (or an operator) issues a key for the organisation; the secret is shown once.</summary>
 public sealed record IssueApiKey(string OrganizationId, string? Name, MemberRole? Role) : ICommand<IssuedApiKey>, IAuthorizedRequest
 {
-    public Access Access => Access.Organization(OrganizationId, MemberRole.Owner);
+    Access IAuthorizedRequest.Access => Access.Organization(OrganizationId, MemberRole.Owner);
 }
 
 public sealed class IssueApiKeyValidator : AbstractValidator<IssueApiKey>

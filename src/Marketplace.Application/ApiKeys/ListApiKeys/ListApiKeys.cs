@@ -9,7 +9,7 @@ namespace Marketplace.Application.ApiKeys.ListApiKeys;
 /// <summary>The organisation's keys without their secrets.</summary>
 public sealed record ListApiKeys(string OrganizationId) : IQuery<IReadOnlyList<ApiKeySummary>>, IAuthorizedRequest
 {
-    public Access Access => Access.Organization(OrganizationId, MemberRole.Owner);
+    Access IAuthorizedRequest.Access => Access.Organization(OrganizationId, MemberRole.Owner);
 }
 
 public sealed class ListApiKeysHandler(IGrainFactory grains) : IQueryHandler<ListApiKeys, IReadOnlyList<ApiKeySummary>>

@@ -9,7 +9,7 @@ namespace Marketplace.Application.ApiKeys.RevokeApiKey;
 /// <summary>Revokes a key at once: the next request carrying it is refused.</summary>
 public sealed record RevokeApiKey(string OrganizationId, string KeyId) : ICommand<ApiKeySummary>, IAuthorizedRequest
 {
-    public Access Access => Access.Organization(OrganizationId, MemberRole.Owner);
+    Access IAuthorizedRequest.Access => Access.Organization(OrganizationId, MemberRole.Owner);
 }
 
 public sealed class RevokeApiKeyHandler(IGrainFactory grains) : ICommandHandler<RevokeApiKey, ApiKeySummary>

@@ -5,7 +5,7 @@ using Mediator;
 namespace Marketplace.Application.Common.Behaviours;
 
 /// <summary>Refuses a request its caller may not send, before any validation or data access.</summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICallerAccessor callers)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICallerAccessor callers, IResourceOwners owners)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -15,7 +15,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICallerAccessor 
         {
             throw new ForbiddenException($"{typeof(TMessage).Name} declares no access rule, so nobody may send it.");
         }
-        authorized.Access.Demand(await callers.GetCallerAsync(cancellationToken));
+        await authorized.Access.DemandAsync(await callers.GetCallerAsync(cancellationToken), owners);
         return await next(message, cancellationToken);
     }
 }

@@ -22,14 +22,41 @@ public abstract record Access
     public static Access Organization(string organizationId, MemberRole role = MemberRole.Member, bool operatorMay = true) =>
         new OrganizationAccess(organizationId, role, operatorMay);
 
+    /// <summary>
+    /// A caller from the organisation that owns the listing (at least <paramref name="role"/>), or an
+    /// operator when <paramref name="operatorMay"/>. An unknown listing is a 404 for signed-in callers.
+    /// </summary>
+    public static Access Listing(string listingId, MemberRole role = MemberRole.Member, bool operatorMay = true) =>
+        new ListingAccess(listingId, role, operatorMay);
+
     /// <summary>Throws <see cref="UnauthenticatedException"/> or <see cref="ForbiddenException"/> when the caller may not.</summary>
     public abstract void Demand(Caller caller);
+
+    /// <summary>Like <see cref="Demand"/>, for rules that must look up who owns the object first.</summary>
+    public virtual ValueTask DemandAsync(Caller caller, IResourceOwners owners)
+    {
+        Demand(caller);
+        return ValueTask.CompletedTask;
+    }
 
     private protected static void DemandSignedIn(Caller caller)
     {
         if (!caller.IsAuthenticated)
         {
             throw new UnauthenticatedException("Sign in or send an API key as 'Authorization: Bearer <key>'.");
+        }
+    }
+
+    private sealed record ListingAccess(string ListingId, MemberRole Role, bool OperatorMay) : Access
+    {
+        public override void Demand(Caller caller) =>
+            throw new InvalidOperationException("A listing rule needs its owner; call DemandAsync.");
+
+        public override async ValueTask DemandAsync(Caller caller, IResourceOwners owners)
+        {
+            DemandSignedIn(caller);
+            var owner = await owners.ListingOwnerAsync(ListingId) ?? throw new NotFoundException("Listing", ListingId);
+            Organization(owner, Role, OperatorMay).Demand(caller);
         }
     }
 

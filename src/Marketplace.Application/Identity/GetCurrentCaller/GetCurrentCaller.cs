@@ -8,7 +8,7 @@ namespace Marketplace.Application.Identity.GetCurrentCaller;
 /// <summary>Who the caller is, and its organisation: what a client shows after signing in.</summary>
 public sealed record GetCurrentCaller : IQuery<CurrentCaller>, IAuthorizedRequest
 {
-    public Access Access => Access.SignedIn;
+    Access IAuthorizedRequest.Access => Access.SignedIn;
 }
 
 public sealed record CurrentCaller(Caller Caller, OrganizationSnapshot? Organization);

@@ -7,7 +7,7 @@ namespace Marketplace.Application.Operations.GetSystemInfo;
 /// <summary>Version, mode, the cluster's active silos and the compute devices each one has.</summary>
 public sealed record GetSystemInfo : IQuery<SystemInfo>, IAuthorizedRequest
 {
-    public Access Access => Access.Operator();
+    Access IAuthorizedRequest.Access => Access.Operator();
 }
 
 public sealed record SystemInfo(string Version, string Mode, IReadOnlyList<SiloInfo> Silos, IReadOnlyList<DeviceInfo> Devices);

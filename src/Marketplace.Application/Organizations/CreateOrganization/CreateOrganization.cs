@@ -10,7 +10,7 @@ namespace Marketplace.Application.Organizations.CreateOrganization;
 /// <summary>An operator registers an organisation (partner, customer or another operator).</summary>
 public sealed record CreateOrganization(string? Name, OrganizationType? Type) : ICommand<OrganizationSnapshot>, IAuthorizedRequest
 {
-    public Access Access => Access.Operator(MemberRole.Owner);
+    Access IAuthorizedRequest.Access => Access.Operator(MemberRole.Owner);
 }
 
 public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganization>

@@ -8,7 +8,7 @@ namespace Marketplace.Application.Organizations.GetOrganization;
 /// <summary>An organisation, for its own members and for operators.</summary>
 public sealed record GetOrganization(string Id) : IQuery<OrganizationSnapshot>, IAuthorizedRequest
 {
-    public Access Access => Access.Organization(Id);
+    Access IAuthorizedRequest.Access => Access.Organization(Id);
 }
 
 public sealed class GetOrganizationHandler(IGrainFactory grains) : IQueryHandler<GetOrganization, OrganizationSnapshot>

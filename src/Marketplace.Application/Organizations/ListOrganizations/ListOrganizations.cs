@@ -8,7 +8,7 @@ namespace Marketplace.Application.Organizations.ListOrganizations;
 /// <summary>Every organisation, optionally of one type, for operators.</summary>
 public sealed record ListOrganizations(OrganizationType? Type = null) : IQuery<IReadOnlyList<OrganizationSnapshot>>, IAuthorizedRequest
 {
-    public Access Access => Access.Operator();
+    Access IAuthorizedRequest.Access => Access.Operator();
 }
 
 public sealed class ListOrganizationsHandler(IGrainFactory grains) : IQueryHandler<ListOrganizations, IReadOnlyList<OrganizationSnapshot>>

@@ -1,0 +1,49 @@
+using Marketplace.Domain.Listings;
+
+namespace Marketplace.Abstractions.Listings;
+
+/// <summary>
+/// One listing and its versions (key: listing id). Published versions never change: editing a
+/// published listing opens a new draft version with a higher semantic version.
+/// </summary>
+[Alias("Marketplace.IListingGrain")]
+public interface IListingGrain : IGrainWithStringKey
+{
+    [Alias("CreateAsync")]
+    Task<ListingSnapshot> CreateAsync(string partnerId, ListingContent content, string actor);
+
+    /// <summary>The listing, or null when none has this id.</summary>
+    [Alias("GetAsync")]
+    Task<ListingSnapshot?> GetAsync();
+
+    /// <summary>The published version, or null when nothing is published or it is hidden.</summary>
+    [Alias("GetPublishedAsync")]
+    Task<PublishedListing?> GetPublishedAsync();
+
+    /// <summary>Edits the draft; on a published listing opens a new version (<paramref name="version"/> or the next minor).</summary>
+    [Alias("UpdateAsync")]
+    Task<ListingSnapshot> UpdateAsync(ListingContent content, string? version, string actor);
+
+    [Alias("SubmitAsync")]
+    Task<ListingSnapshot> SubmitAsync(string actor);
+
+    [Alias("WithdrawAsync")]
+    Task<ListingSnapshot> WithdrawAsync(string actor);
+
+    [Alias("ApproveAsync")]
+    Task<ListingSnapshot> ApproveAsync(string? note, string actor);
+
+    [Alias("RejectAsync")]
+    Task<ListingSnapshot> RejectAsync(string reason, string actor);
+
+    [Alias("DeprecateAsync")]
+    Task<ListingSnapshot> DeprecateAsync(string? reason, string actor);
+
+    /// <summary>Hides or shows the published version when its partner is suspended or reinstated.</summary>
+    [Alias("SetVisibleAsync")]
+    Task SetVisibleAsync(bool visible, string reason);
+
+    /// <summary>Republishes the catalog entry (partner renamed, index rebuilt).</summary>
+    [Alias("RefreshCatalogAsync")]
+    Task RefreshCatalogAsync();
+}
