@@ -43,7 +43,7 @@ internal static class ListingFiles
             Name = name ?? "",
             Summary = yaml.String("summary", required: true, maxLength: 300) ?? "",
             Description = yaml.String("description"),
-            Industries = yaml.Strings("industries", required: true),
+            Industries = yaml.Strings("industries", required: kind != ListingKind.Hardware),
             Regions = yaml.Strings("regions", required: true),
             Tags = yaml.Strings("tags"),
             Sources = yaml.Strings("sources"),

@@ -88,6 +88,12 @@ internal sealed class ReadContext(string root)
             Errors.Add($"{Relative(file)}:{e.Start.Line}: not valid YAML: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some malformed scalars without a position.
+            Errors.Add($"{Relative(file)}:1: not valid YAML: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>File names are ids, so an id that disagrees with its file is an error.</summary>

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Marketplace.Application.Catalog;
+using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Common.Security;
 using Marketplace.Application.Partners.LinkPayoutAccount;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,8 @@ public static class ApplicationServiceCollectionExtensions
             member is null ? null : Common.Validation.FieldNames.ToJsonPath(member.Name);
         services.AddSingleton<IResourceOwners, GrainResourceOwners>();
         services.AddSingleton<IPayoutAccountLinker, BankTransferPayoutLinker>();
+        services.AddSingleton<IndustryCatalog>();
+        services.AddSingleton<SeedCatalogApplier>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

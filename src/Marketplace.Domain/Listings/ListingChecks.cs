@@ -27,7 +27,9 @@ public static class ListingChecks
         Require(r, "complete.name", !string.IsNullOrWhiteSpace(c.Name), "The listing has a name.", "name");
         Require(r, "complete.summary", c.Summary.Trim().Length >= MinSummaryLength,
             $"The summary says what it is in at least {MinSummaryLength} characters.", "summary");
-        Require(r, "complete.industries", c.Industries.Count > 0, "At least one industry is named.", "industries");
+        // Hardware serves every industry; models and services are chosen by industry.
+        var industries = c.Kind == ListingKind.Hardware ? (Action<List<CheckResult>, string, bool, string, string>)Advise : Require;
+        industries(r, "complete.industries", c.Industries.Count > 0, "At least one industry is named.", "industries");
         Require(r, "complete.regions", c.Regions.Count > 0, "At least one region is named.", "regions");
         Advise(r, "complete.description", !string.IsNullOrWhiteSpace(c.Description), "A longer description helps buyers compare.", "description");
         switch (c.Kind)

@@ -20,6 +20,9 @@ public sealed partial class UserGrain(
 
     private static readonly PasswordHasher<UserState> Hasher = new();
 
+    // The hasher ignores the user argument; a fixed object keeps thread-pool code away from grain state.
+    private static readonly UserState Nobody = new();
+
     private UserState S => state.State;
 
     private string Email => this.GetPrimaryKeyString();
@@ -31,7 +34,7 @@ public sealed partial class UserGrain(
             throw new ConflictException("user.exists", "An account with this e-mail address already exists.");
         }
         // PBKDF2 is deliberately slow: it runs off the grain scheduler and only its result comes back.
-        var hash = await Task.Run(() => Hasher.HashPassword(S, password));
+        var hash = await Task.Run(() => Hasher.HashPassword(Nobody, password));
         S.Id = Identifiers.New("usr");
         S.DisplayName = displayName;
         S.OrganizationId = organizationId;
@@ -49,7 +52,7 @@ public sealed partial class UserGrain(
         if (!S.Exists)
         {
             // Same cost as a real check, so timing does not reveal which addresses exist.
-            await Task.Run(() => Hasher.HashPassword(S, password));
+            await Task.Run(() => Hasher.HashPassword(Nobody, password));
             return new SignInResult(SignInOutcome.Failed, null, null);
         }
         var now = time.GetUtcNow();
@@ -62,7 +65,7 @@ public sealed partial class UserGrain(
             return new SignInResult(SignInOutcome.Disabled, null, null);
         }
         var hash = S.PasswordHash;
-        var verdict = await Task.Run(() => Hasher.VerifyHashedPassword(S, hash, password));
+        var verdict = await Task.Run(() => Hasher.VerifyHashedPassword(Nobody, hash, password));
         if (verdict == PasswordVerificationResult.Failed)
         {
             S.FailedAttempts++;
@@ -79,7 +82,7 @@ public sealed partial class UserGrain(
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            S.PasswordHash = await Task.Run(() => Hasher.HashPassword(S, password));
+            S.PasswordHash = await Task.Run(() => Hasher.HashPassword(Nobody, password));
         }
         if (S.FailedAttempts > 0 || S.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
@@ -97,11 +100,11 @@ public sealed partial class UserGrain(
             throw new NotFoundException("User", Email);
         }
         var hash = S.PasswordHash;
-        if (await Task.Run(() => Hasher.VerifyHashedPassword(S, hash, currentPassword)) == PasswordVerificationResult.Failed)
+        if (await Task.Run(() => Hasher.VerifyHashedPassword(Nobody, hash, currentPassword)) == PasswordVerificationResult.Failed)
         {
             throw new RequestValidationException("currentPassword", "The current password is not correct.");
         }
-        S.PasswordHash = await Task.Run(() => Hasher.HashPassword(S, newPassword));
+        S.PasswordHash = await Task.Run(() => Hasher.HashPassword(Nobody, newPassword));
         await state.WriteStateAsync();
     }
 

@@ -31,6 +31,9 @@ internal static class ApiSetup
         var api = app.MapGroup("/api/v1");
         api.MapSystemEndpoints();
         api.MapOrganizationEndpoints();
+        api.MapAuthEndpoints();
+        api.MapPartnerEndpoints();
+        api.MapListingEndpoints();
         return app;
     }
 }

@@ -26,6 +26,16 @@ public sealed class MarketplaceOptions
 
     public BootstrapSettings Bootstrap { get; set; } = new();
 
+    /// <summary>The seed catalog folder; by default the copy beside the binary or catalog/ of a checkout.</summary>
+    public string? CatalogPath { get; set; }
+
+    public SeedSettings Seed { get; set; } = new();
+
+    public DemoSettings Demo { get; set; } = new();
+
+    /// <summary>Demo users are on by default in embedded mode only.</summary>
+    public bool DemoEnabled => Demo.Enabled ?? Mode == HostingMode.Embedded;
+
     public string ResolvedArtifactsPath => ArtifactsPath ?? Path.Combine(DataPath, "artifacts");
 }
 
@@ -53,4 +63,16 @@ public sealed class BootstrapSettings
 {
     /// <summary>When set, an operator admin key with exactly this value exists (idempotent).</summary>
     public string? AdminApiKey { get; set; }
+}
+
+public sealed class SeedSettings
+{
+    /// <summary>Apply the seed catalog at start (skipped when unchanged since the last start).</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+public sealed class DemoSettings
+{
+    /// <summary>Create the demo users of the README; default: on in embedded mode, off in cluster mode.</summary>
+    public bool? Enabled { get; set; }
 }

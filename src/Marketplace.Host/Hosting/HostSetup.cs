@@ -1,6 +1,8 @@
 using Marketplace.Abstractions.Files;
+using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Host.Bootstrap;
+using Marketplace.Host.Catalog;
 using Marketplace.Host.Cluster;
 using Marketplace.Host.Configuration;
 using Marketplace.Host.Security;
@@ -38,7 +40,10 @@ internal static class HostSetup
         builder.Services.AddSingleton<IRuntimeInfo, RuntimeInfo>();
         builder.Services.AddSingleton<ILocalDeviceSource, CpuDeviceSource>();
         builder.Services.AddSingleton<IContentStore>(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
+        builder.Services.AddSingleton<ISeedCatalogSource, FileSeedCatalogSource>();
+        builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddHostedService<BootstrapAdminKey>();
+        builder.Services.AddHostedService<SeedCatalogStartup>();
         builder.Services.AddHostedService<DeviceAdvertiser>();
         return builder;
     }
