@@ -34,6 +34,7 @@ internal static class ApiSetup
         api.MapAuthEndpoints();
         api.MapPartnerEndpoints();
         api.MapListingEndpoints();
+        api.MapCatalogEndpoints();
         return app;
     }
 }

@@ -9,7 +9,8 @@ internal static class HealthSetup
     {
         builder.Services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
-            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<CatalogIndexHealthCheck>("catalog-index", tags: ["ready"]);
         return builder;
     }
 
@@ -50,4 +51,13 @@ internal sealed class StorageHealthCheck(IStorageProbe probe) : IHealthCheck
             return HealthCheckResult.Unhealthy($"{probe.StoreName} does not answer: {e.Message}");
         }
     }
+}
+
+/// <summary>Ready once this silo's search index holds the published catalog (searches would be empty before).</summary>
+internal sealed class CatalogIndexHealthCheck(Marketplace.Host.Catalog.CatalogIndexSynchronizer synchronizer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(synchronizer.Ready.IsCompletedSuccessfully
+            ? HealthCheckResult.Healthy("The catalog index is loaded.")
+            : HealthCheckResult.Unhealthy("The catalog index is still loading."));
 }

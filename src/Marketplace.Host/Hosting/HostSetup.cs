@@ -1,4 +1,5 @@
 using Marketplace.Abstractions.Files;
+using Marketplace.Application.Catalog;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Host.Bootstrap;
@@ -44,6 +45,10 @@ internal static class HostSetup
         builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddHostedService<BootstrapAdminKey>();
         builder.Services.AddHostedService<SeedCatalogStartup>();
+        builder.Services.AddSingleton<CatalogSearchIndex>();
+        builder.Services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearchIndex>());
+        builder.Services.AddSingleton<CatalogIndexSynchronizer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogIndexSynchronizer>());
         builder.Services.AddHostedService<DeviceAdvertiser>();
         return builder;
     }
