@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Marketplace.Abstractions.Catalog;
+using Marketplace.Abstractions.Serialization;
 using Marketplace.Domain.Catalog;
 
 namespace Marketplace.Grains.Catalog;
@@ -9,7 +11,9 @@ public sealed class CatalogShardGrain(
 {
     public async Task UpsertAsync(CatalogEntry entry)
     {
-        if (state.State.Entries.TryGetValue(entry.Id, out var known) && known == entry)
+        // Records holding lists compare lists by reference, so compare what would be stored.
+        if (state.State.Entries.TryGetValue(entry.Id, out var known)
+            && JsonSerializer.Serialize(known, MarketplaceSerialization.JsonOptions) == JsonSerializer.Serialize(entry, MarketplaceSerialization.JsonOptions))
         {
             return;
         }

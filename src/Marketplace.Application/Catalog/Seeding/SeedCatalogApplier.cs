@@ -71,7 +71,7 @@ public sealed partial class SeedCatalogApplier(
         var snapshot = await partner.GetAsync();
         if (snapshot.Status is PartnerStatus.Draft or PartnerStatus.Rejected)
         {
-            if (snapshot.Profile != seed.Profile)
+            if (!Same(snapshot.Profile, seed.Profile))
             {
                 snapshot = await partner.UpdateProfileAsync(seed.Profile, Actor);
             }
@@ -130,7 +130,7 @@ public sealed partial class SeedCatalogApplier(
         await grain.ApproveAsync("Seed catalog entry.", Actor);
     }
 
-    private static bool Same(ListingContent a, ListingContent b) =>
+    private static bool Same<T>(T a, T b) =>
         JsonSerializer.Serialize(a, MarketplaceSerialization.JsonOptions) == JsonSerializer.Serialize(b, MarketplaceSerialization.JsonOptions);
 
     private static string Digest(SeedCatalog catalog) =>
