@@ -48,7 +48,12 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
             case NotFoundException e:
                 return Problem(404, "Not found.", e);
             case ConflictException e:
-                return Problem(409, "Conflict.", e);
+                var conflict = Problem(409, "Conflict.", e);
+                if (e.Details.Count > 0)
+                {
+                    conflict.Extensions["details"] = e.Details;
+                }
+                return conflict;
             case TooManyRequestsException e:
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problem(429, "Too many requests.", e);
