@@ -9,8 +9,9 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
 {
     private const string AdminKey = "cluster-admin-key-7";
 
-    private static Dictionary<string, string> Settings(ClusterFixture cluster, string clusterId, string postgres) => new()
+    private static Dictionary<string, string> Settings(ClusterFixture cluster, string clusterId, string postgres, bool seed = false) => new()
     {
+        ["Marketplace:Seed:Enabled"] = seed ? "true" : "false",
         ["Marketplace:Mode"] = "Cluster",
         ["Marketplace:Cluster:ClusterId"] = clusterId,
         ["Marketplace:Cluster:ServiceId"] = clusterId,
@@ -82,5 +83,36 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
                 () => b.ClientWithKey(AdminKey).GetOrganizationAsync(id), o => o is not null, TimeSpan.FromSeconds(30), $"{id} readable");
             Assert.NotNull(read);
         }
+    }
+
+    [Fact]
+    public async Task A_listing_published_through_one_host_is_searchable_on_the_other_within_a_second()
+    {
+        var clusterId = "c" + Guid.NewGuid().ToString("N")[..8];
+        var postgres = await cluster.Postgres.CreateDatabaseAsync();
+        await using var a = new HostProcess(Settings(cluster, clusterId, postgres, seed: true));
+        await using var b = new HostProcess(Settings(cluster, clusterId, postgres, seed: true));
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        await HostApi.EventuallyAsync(() => ActiveSilosAsync(b), n => n == 2, TimeSpan.FromSeconds(60), "two active silos");
+        var admin = a.ClientWithKey(AdminKey);
+        var partner = (await admin.CreateOrganizationAsync("Propagation Partner", "Partner"))["id"]!.GetValue<string>();
+        var owner = a.ClientWithKey(await HostApi.IssueKeyAsync(admin, partner, "Owner"));
+        await HostApi.OnboardAsync(owner, admin, partner);
+        var name = "Propagation Test " + Guid.NewGuid().ToString("N")[..6];
+        var listing = await HostApi.CreateIntegratorListingAsync(owner, partner, name);
+        await HostApi.SendOkAsync(owner, HttpMethod.Post, $"/api/v1/listings/{listing}/submit");
+
+        await HostApi.SendOkAsync(admin, HttpMethod.Post, $"/api/v1/admin/listings/{listing}/approve", """{"note":"ok"}""");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var total = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1) && total == 0)
+        {
+            total = JsonNode.Parse(await b.Http.GetStringAsync($"/api/v1/catalog/search?q={Uri.EscapeDataString(name)}"))!["total"]!.GetValue<int>();
+        }
+
+        Assert.True(total == 1, $"not searchable on the other host after {watch.ElapsedMilliseconds} ms");
+        // The seed catalog was applied once, although both hosts started together.
+        var seeded = JsonNode.Parse(await b.Http.GetStringAsync("/api/v1/catalog/search?pageSize=1"))!;
+        Assert.Equal(35, seeded["total"]!.GetValue<int>());
     }
 }

@@ -14,6 +14,8 @@ public sealed partial class EmbeddedDurabilityTests : IDisposable
     {
         ["Marketplace:DataPath"] = _data.Path,
         ["Marketplace:Bootstrap:AdminApiKey"] = AdminKey,
+        // Durability is about what the API wrote; the seed catalog would only slow the restarts.
+        ["Marketplace:Seed:Enabled"] = "false",
         ["Marketplace:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Marketplace:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
     });

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Marketplace.Abstractions.Catalog;
+using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Files;
 using Marketplace.Abstractions.Listings;
 using Marketplace.Abstractions.Organizations;
@@ -41,12 +42,12 @@ public sealed partial class SeedCatalogApplier(
         var partnersCreated = 0;
         foreach (var partner in catalog.Partners)
         {
-            partnersCreated += await EnsurePartnerAsync(partner, cancellationToken) ? 1 : 0;
+            partnersCreated += await ConvergeAsync(() => EnsurePartnerAsync(partner, cancellationToken)) ? 1 : 0;
         }
         int created = 0, updated = 0;
         foreach (var listing in catalog.Listings)
         {
-            switch (await EnsureListingAsync(listing))
+            switch (await ConvergeAsync(() => EnsureListingAsync(listing)))
             {
                 case Change.Created:
                     created++;
@@ -60,6 +61,25 @@ public sealed partial class SeedCatalogApplier(
         var report = new SeedReport(catalog.Partners.Count, catalog.Listings.Count, partnersCreated, created, updated, Skipped: false);
         LogApplied(report.Partners, report.Listings, partnersCreated, created, updated);
         return report;
+    }
+
+    /// <summary>
+    /// Several hosts of a cluster may seed at the same moment; a step that loses a race sees a
+    /// conflict, re-reads what the other host did and carries on from there.
+    /// </summary>
+    private static async Task<T> ConvergeAsync<T>(Func<Task<T>> step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (Exception e) when (attempt < 5 && e is ConflictException or Orleans.Storage.InconsistentStateException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+            }
+        }
     }
 
     private async Task<bool> EnsurePartnerAsync(SeedPartner seed, CancellationToken cancellationToken)
