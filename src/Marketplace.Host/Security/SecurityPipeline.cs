@@ -30,6 +30,7 @@ internal static class SecurityPipeline
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 // API calls get status codes, never a redirect to the sign-in page.
+                o.Events.OnValidatePrincipal = CookieRevalidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = c => RedirectUnlessApi(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => RedirectUnlessApi(c, StatusCodes.Status403Forbidden);
             });
