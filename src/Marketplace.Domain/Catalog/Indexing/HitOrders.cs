@@ -33,7 +33,9 @@ internal readonly struct NameOrder(IndexStore store) : IHitOrder
     {
         var x = store.Entry(a.Doc);
         var y = store.Entry(b.Doc);
-        var byName = string.Compare(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+        var byName = store.NameId(a.Doc) == store.NameId(b.Doc)
+            ? 0
+            : NameSortKey.Compare(store.NameKey(a.Doc), x.Name, store.NameKey(b.Doc), y.Name);
         return byName != 0 ? byName : string.CompareOrdinal(x.Id, y.Id);
     }
 }
