@@ -25,9 +25,10 @@ internal static class NameSortKey
         return key;
     }
 
-    /// <summary>Negative, zero or positive as <paramref name="a"/> sorts before, with or after <paramref name="b"/>.</summary>
-    public static int Compare(ulong aKey, string a, ulong bKey, string b) =>
-        aKey != bKey && aKey != Unknown && bKey != Unknown
-            ? aKey < bKey ? -1 : 1
-            : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the keys alone order the names (then <paramref name="order"/> says how); otherwise the names must be compared.</summary>
+    public static bool TryCompare(ulong aKey, ulong bKey, out int order)
+    {
+        order = aKey < bKey ? -1 : 1;
+        return aKey != bKey && aKey != Unknown && bKey != Unknown;
+    }
 }
