@@ -99,6 +99,8 @@ public static class SearchBenchmark
         var byCategory = queries.Select((query, i) => (query.Category, Latency: latencies[i]))
             .GroupBy(x => x.Category)
             .ToDictionary(g => g.Key, g => LatencyStats.Of(g.Select(x => x.Latency).ToList(), TimeSpan.FromTicks(g.Sum(x => x.Latency.Ticks))));
-        return new TargetMeasurement(target.Name, $"{loadBefore} → {MachineDescription.LoadAverage()}", LatencyStats.Of(latencies, wall.Elapsed), byCategory, totals);
+        var slowest = Enumerable.Range(0, queries.Count).MaxBy(i => latencies[i]);
+        return new TargetMeasurement(target.Name, $"{loadBefore} → {MachineDescription.LoadAverage()}", LatencyStats.Of(latencies, wall.Elapsed), byCategory, totals,
+            (queries[slowest], latencies[slowest].TotalMilliseconds));
     }
 }

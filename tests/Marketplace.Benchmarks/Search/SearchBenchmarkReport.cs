@@ -78,6 +78,10 @@ public sealed class SearchBenchmarkReport(
             var agree = compared.Count(t => t.total == t.expected);
             Line(md, $"Totals: {other.Name} agrees with the in-process index on {agree:N0} of {compared.Count:N0} queries.");
         }
+        foreach (var m in measurements)
+        {
+            Line(md, $"Slowest query, {m.Name}: {Ms(m.Slowest.Ms)} ms, {m.Slowest.Query.Category} `{m.Slowest.Query.ToQueryString()}`.");
+        }
         Line(md, "1-minute load average before → after measuring: " + string.Join("; ", measurements.Select(m => $"{m.Name} {m.LoadBeforeAndAfter}")) +
             $" ({Environment.ProcessorCount} cores; a load above that means other work competed for the CPU and inflates the tails).");
         Line(md);

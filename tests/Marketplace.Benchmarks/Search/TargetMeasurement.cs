@@ -6,4 +6,5 @@ public sealed record TargetMeasurement(
     string LoadBeforeAndAfter,
     LatencyStats Overall,
     IReadOnlyDictionary<string, LatencyStats> ByCategory,
-    IReadOnlyList<int?> Totals);
+    IReadOnlyList<int?> Totals,
+    (BenchQuery Query, double Ms) Slowest);
