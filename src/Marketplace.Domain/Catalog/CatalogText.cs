@@ -39,7 +39,7 @@ public static class CatalogText
             else if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && IsCombiningMark(rune)))
             {
                 // Marks stay inside a word: many scripts (Devanagari, Thai) write vowels as marks.
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
+                AppendLower(current, rune);
             }
             else
             {
@@ -62,6 +62,18 @@ public static class CatalogText
         System.Globalization.UnicodeCategory.NonSpacingMark or
         System.Globalization.UnicodeCategory.SpacingCombiningMark or
         System.Globalization.UnicodeCategory.EnclosingMark;
+
+    private static void AppendLower(StringBuilder current, Rune rune)
+    {
+        var lower = Rune.ToLowerInvariant(rune);
+        if (lower.IsBmp)
+        {
+            current.Append((char)lower.Value);
+            return;
+        }
+        Span<char> pair = stackalloc char[2];
+        current.Append(pair[..lower.EncodeToUtf16(pair)]);
+    }
 
     private static void Flush(StringBuilder current, List<string> into)
     {

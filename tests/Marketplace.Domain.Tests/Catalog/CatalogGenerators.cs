@@ -11,7 +11,7 @@ namespace Marketplace.Domain.Tests.Catalog;
 internal static class CatalogGenerators
 {
     private static readonly string[] Words =
-        ["Vision", "vision", "Visual", "VIT", "Llama", "LLaMA", "gpu", "GPU", "Edge", "edge-ai", "機械学習", "推論", "café", "Ωmega", "h200", "x-ray", "Finance"];
+        ["Vision", "vision", "Visual", "VIT", "Llama", "LLaMA", "gpu", "GPU", "Edge", "edge-ai", "機械学習", "推論", "café", "Ωmega", "h200", "x-ray", "Finance", "under_score", "[beta]", "Zebra", "zeBRA", "ab", "AB"];
 
     private static readonly string[] QueryWords =
         ["vis", "vision", "VISUAL", "v", "gpu", "llama", "edge", "ai", "機", "学習", "推", "cafe", "café", "ωmega", "h", "h200", "acme", "zeta", "finance", "apache", "mit", "2", "text", "zzz"];

@@ -1,6 +1,9 @@
 namespace Marketplace.Domain.Catalog.Indexing;
 
-/// <summary>How much a query word counts for in each searched field: a hit in the name says more than one in the summary.</summary>
+/// <summary>
+/// How much a query word counts for in each searched field: a hit in the name says more than one in
+/// the summary. <see cref="TextMatch"/> keeps one bitset per level, so the levels are 1, 2 and 3.
+/// </summary>
 internal static class FieldWeights
 {
     public const byte Name = 3;
@@ -13,6 +16,4 @@ internal static class FieldWeights
     public const byte Capabilities = 1;
     public const byte License = 1;
     public const byte Modality = 1;
-
-    public const byte Highest = Name;
 }

@@ -15,6 +15,7 @@ internal sealed class IndexStore
     private readonly Dictionary<string, int> _docById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _currencyIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nameIdsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ulong[]> _pricedIn = [];
     private readonly List<ulong[][]> _priceRanges = [];
     private List<string> _sortedTerms = [];
@@ -26,6 +27,8 @@ internal sealed class IndexStore
 
     private CatalogEntry?[] _entries = new CatalogEntry?[InitialCapacity];
     private long[] _publishedTicks = new long[InitialCapacity];
+    private ulong[] _nameKeys = new ulong[InitialCapacity];
+    private int[] _nameIds = new int[InitialCapacity];
     private long[] _priceMinor = new long[InitialCapacity];
     private int[] _priceCurrency = new int[InitialCapacity];
     private double[] _memoryGb = new double[InitialCapacity];
@@ -58,6 +61,11 @@ internal sealed class IndexStore
     public CatalogEntry Entry(int doc) => _entries[doc]!;
 
     public long PublishedTicks(int doc) => _publishedTicks[doc];
+
+    public ulong NameKey(int doc) => _nameKeys[doc];
+
+    /// <summary>Equal for names equal ignoring case: many listings share a name, and comparing equal strings in full is the slow case.</summary>
+    public int NameId(int doc) => _nameIds[doc];
 
     public long PriceMinor(int doc) => _priceMinor[doc];
 
@@ -123,6 +131,8 @@ internal sealed class IndexStore
         _docById[entry.Id] = doc;
         _entries[doc] = entry;
         _publishedTicks[doc] = entry.PublishedAt.UtcTicks;
+        _nameKeys[doc] = NameSortKey.Of(entry.Name);
+        _nameIds[doc] = NameIdOf(entry.Name);
         Bits.Set(ref _live, doc);
         Bits.Set(ref _kinds[(int)entry.Kind], doc);
         AddTerms(prepared, doc);
@@ -141,6 +151,16 @@ internal sealed class IndexStore
         Bits.Clear(_live, doc);
         LiveCount--;
         return true;
+    }
+
+    private int NameIdOf(string name)
+    {
+        if (!_nameIdsByName.TryGetValue(name, out var id))
+        {
+            id = _nameIdsByName.Count;
+            _nameIdsByName.Add(name, id);
+        }
+        return id;
     }
 
     private void AddTerms(PreparedEntry prepared, int doc)
@@ -232,6 +252,8 @@ internal sealed class IndexStore
         var capacity = Math.Max(documents, _entries.Length * 2);
         Array.Resize(ref _entries, capacity);
         Array.Resize(ref _publishedTicks, capacity);
+        Array.Resize(ref _nameKeys, capacity);
+        Array.Resize(ref _nameIds, capacity);
         Array.Resize(ref _priceMinor, capacity);
         Array.Resize(ref _priceCurrency, capacity);
         Array.Resize(ref _memoryGb, capacity);

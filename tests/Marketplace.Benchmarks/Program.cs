@@ -1,0 +1,27 @@
+using Marketplace.Benchmarks.Search;
+
+if (args.Length == 0 || args[0] != "search")
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + SearchBenchmarkOptions.Usage);
+    return 2;
+}
+
+SearchBenchmarkOptions options;
+try
+{
+    options = SearchBenchmarkOptions.Parse(args[1..]);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("usage: " + SearchBenchmarkOptions.Usage);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await SearchBenchmark.RunAsync(options, cancellation.Token);
