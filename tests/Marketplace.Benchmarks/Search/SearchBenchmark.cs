@@ -43,6 +43,12 @@ public static class SearchBenchmark
             {
                 targets.Add(new HttpSearchTarget(baseUrl));
             }
+            else if (!options.SkipHostedHttp)
+            {
+                clock.Restart();
+                targets.Add(await HostedHttpSearchTarget.StartAsync(entries));
+                setup.Add($"start the host (embedded silo, Kestrel) and load its index: {clock.Elapsed.TotalSeconds:F1} s");
+            }
 
             var warmup = QueryMix.Generate(options.WarmupQueries, options.Seed + 1);
             var queries = QueryMix.Generate(options.Queries, options.Seed + 2);

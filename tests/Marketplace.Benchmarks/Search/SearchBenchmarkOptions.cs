@@ -5,12 +5,13 @@ namespace Marketplace.Benchmarks.Search;
 public sealed record SearchBenchmarkOptions
 {
     public const string Usage = """
-        search [--entries N] [--queries N] [--warmup N] [--seed N] [--http-base-url URL] [--skip-postgres] [--no-docs]
+        search [--entries N] [--queries N] [--warmup N] [--seed N] [--http-base-url URL] [--skip-http] [--skip-postgres] [--no-docs]
           --entries        listings to generate (default 100000)
           --queries        measured queries per target (default 1200)
           --warmup         warm-up queries per target, not measured (default queries/10)
           --seed           seed of the catalog and the query mix (default 42)
-          --http-base-url  also measure GET {URL}/api/v1/catalog/search on a running host
+          --http-base-url  measure GET {URL}/api/v1/catalog/search on a running host instead of starting one
+          --skip-http      do not start the host in this process to measure search over HTTP
           --skip-postgres  measure without PostgreSQL
           --no-docs        print only; do not update docs/benchmarks.md
         """;
@@ -26,6 +27,8 @@ public sealed record SearchBenchmarkOptions
     public Uri? HttpBaseUrl { get; init; }
 
     public bool SkipPostgres { get; init; }
+
+    public bool SkipHostedHttp { get; init; }
 
     public bool WriteDocs { get; init; } = true;
 
@@ -49,6 +52,7 @@ public sealed record SearchBenchmarkOptions
                 "--seed" => options with { Seed = Number() },
                 "--http-base-url" => options with { HttpBaseUrl = new Uri(Value().TrimEnd('/') + "/", UriKind.Absolute) },
                 "--skip-postgres" => options with { SkipPostgres = true },
+                "--skip-http" => options with { SkipHostedHttp = true },
                 "--no-docs" => options with { WriteDocs = false },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
