@@ -1,0 +1,40 @@
+using Bunit;
+using Marketplace.Application.Common.Security;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Marketplace.Portal.Tests;
+
+/// <summary>A bUnit context with MudBlazor, the fake mediator and a signed-in caller.</summary>
+public abstract class PortalTest : IAsyncLifetime
+{
+    protected PortalTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddSingleton<IMediator>(Mediator);
+        Context.Services.AddSingleton<AuthenticationStateProvider>(_ => new TestAuthenticationStateProvider(Caller));
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    protected FakeMediator Mediator { get; } = new();
+
+    /// <summary>Who is signed in; set before the first render.</summary>
+    protected Caller Caller { get; set; } = TestCallers.PartnerOwner;
+
+    protected NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>Renders a component inside the MudBlazor providers (popovers, dialogs, snackbars).</summary>
+    protected IRenderedComponent<TestHost> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent =>
+        Context.Render<TestHost>(host => host.AddChildContent(parameters ?? (_ => { })));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // bUnit with MudBlazor must be disposed asynchronously (STACK-NOTES).
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}
