@@ -1,7 +1,31 @@
+using Microsoft.Playwright;
+
 namespace Marketplace.EndToEnd.Tests;
 
 internal static class Portal
 {
+    /// <summary>
+    /// Interactive pages are prerendered; typing into the prerendered copy is lost when the live
+    /// circuit replaces it, so journeys wait for the live page first.
+    /// </summary>
+    public static Task InteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid=main][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+    public static async Task GoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await InteractiveAsync(page);
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("signin-email").FillAsync(email);
+        await page.GetByTestId("signin-password").FillAsync(password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Repeats an action until its effect shows: a prerendered page accepts clicks before the
     /// Blazor circuit is connected, and those clicks are lost.
