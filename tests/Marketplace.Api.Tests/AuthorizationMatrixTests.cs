@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["partner.profile"] = new("PUT", "/api/v1/partners/{A}/profile", new { legalName = "X", country = "DE", taxId = "DE1234", website = "https://x.example", contactEmail = "a@x.example", kinds = new[] { "Integrator" } }, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),
         ["partner.agreement"] = new("POST", "/api/v1/partners/{A}/agreement", new { version = "2026-11" }, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),
         ["partner.upload"] = new("POST", "/api/v1/partners/{A}/documents", null, Unauthorized, Forbidden, Forbidden, Ok, Forbidden, Multipart: true),
+        ["partner.document"] = new("GET", "/api/v1/partners/{A}/documents/{doc}", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        ["me.password"] = new("POST", "/api/v1/me/password", new { currentPassword = "x", newPassword = "y" }, Unauthorized, Ok, Ok, Ok, Ok),
         ["partner.removeDocument"] = new("DELETE", "/api/v1/partners/{A}/documents/{doc}", null, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),
         ["partner.payout"] = new("PUT", "/api/v1/partners/{A}/payout-account", new { provider = "bank-transfer", accountHolder = "X", iban = "DE89370400440532013000", currency = "EUR" }, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),
         ["partner.submit"] = new("POST", "/api/v1/partners/{A}/submit", null, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),

@@ -134,4 +134,21 @@ public sealed class PartnerApiTests(MarketplaceFactory factory)
 
         await (await customer.GetAsync($"/api/v1/partners/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Members_and_operators_download_a_document_others_may_not()
+    {
+        var (id, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        var documentId = (await (await PartnerFlows.UploadAsync(owner, id, "incorporation.pdf", PartnerFlows.Pdf)).ReadObjectAsync())["documents"]![0]!["id"]!.GetValue<string>();
+        var (_, stranger) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+
+        using var byOperator = await factory.Admin().GetAsync($"/api/v1/partners/{id}/documents/{documentId}");
+
+        Assert.Equal(HttpStatusCode.OK, byOperator.StatusCode);
+        Assert.Equal("application/pdf", byOperator.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(PartnerFlows.Pdf, await byOperator.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/v1/partners/{id}/documents/{documentId}")).StatusCode);
+        await (await stranger.GetAsync($"/api/v1/partners/{id}/documents/{documentId}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await owner.GetAsync($"/api/v1/partners/{id}/documents/doc_missing")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -51,6 +51,9 @@ public sealed record CatalogEntry
 
     public string Currency { get; init; } = "USD";
 
+    /// <summary>The pricing field the headline price comes from ("per1kInferencesMinor", "fixedFeeMinor", …).</summary>
+    public string? PriceField { get; init; }
+
     public DateTimeOffset PublishedAt { get; init; }
 
     public static CatalogEntry FromListing(string id, string version, string partnerId, string partnerName, ListingContent content, DateTimeOffset publishedAt) => new()
@@ -74,6 +77,7 @@ public sealed record CatalogEntry
         AcceleratorMemoryGb = content.Hardware?.MemoryPerAcceleratorGb,
         PriceMinor = content.Pricing.HeadlinePrice(content.Kind),
         Currency = content.Pricing.Currency,
+        PriceField = content.Pricing.HeadlineField(content.Kind),
         PublishedAt = publishedAt,
     };
 }

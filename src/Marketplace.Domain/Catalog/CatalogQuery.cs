@@ -62,7 +62,8 @@ public sealed record CatalogHit(
     string Summary,
     long? PriceMinor,
     string Currency,
-    double Score);
+    double Score,
+    string? PriceField = null);
 
 /// <summary>
 /// A page of results, the total matching, and facet counts. The counts of one facet are taken

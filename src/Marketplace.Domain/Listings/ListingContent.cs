@@ -86,12 +86,19 @@ public sealed record ListingPricing
     /// (per 1k inferences for models, the fixed fee or day rate for integrators, the monthly
     /// lease or purchase price for hardware).
     /// </summary>
-    public long? HeadlinePrice(ListingKind kind) => kind switch
+    public long? HeadlinePrice(ListingKind kind) =>
+        HeadlineField(kind) is { } field ? Fields().First(f => f.Field == field).Minor : null;
+
+    /// <summary>Which price field <see cref="HeadlinePrice"/> comes from, so a buyer sees its unit.</summary>
+    public string? HeadlineField(ListingKind kind) => kind switch
     {
-        ListingKind.Model => Per1kInferencesMinor ?? MonthlyMinor ?? OnPremLicenseMinor,
-        ListingKind.Integrator => FixedFeeMinor ?? DayRateMinor ?? MonthlySupportMinor,
-        _ => MonthlyLeaseMinor ?? PurchasePriceMinor,
+        ListingKind.Model => FirstSet(("per1kInferencesMinor", Per1kInferencesMinor), ("monthlyMinor", MonthlyMinor), ("onPremLicenseMinor", OnPremLicenseMinor)),
+        ListingKind.Integrator => FirstSet(("fixedFeeMinor", FixedFeeMinor), ("dayRateMinor", DayRateMinor), ("monthlySupportMinor", MonthlySupportMinor)),
+        _ => FirstSet(("monthlyLeaseMinor", MonthlyLeaseMinor), ("purchasePriceMinor", PurchasePriceMinor)),
     };
+
+    private static string? FirstSet(params (string Field, long? Minor)[] candidates) =>
+        candidates.FirstOrDefault(c => c.Minor is not null).Field;
 }
 
 /// <summary>A tensor as a model declares it; -1 marks a dynamic dimension.</summary>

@@ -48,7 +48,7 @@ internal static class SearchRun
             var doc = ranked[i].Doc;
             var entry = store.Entry(doc);
             hits.Add(new CatalogHit(entry.Id, entry.Kind, entry.Name, entry.PartnerName, entry.Summary, entry.PriceMinor, entry.Currency,
-                score?.Invoke(doc) ?? 0));
+                score?.Invoke(doc) ?? 0, entry.PriceField));
         }
         return hits;
     }

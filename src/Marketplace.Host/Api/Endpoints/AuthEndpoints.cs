@@ -5,7 +5,7 @@ using Marketplace.Application.Users.SignIn;
 using Marketplace.Application.Users.SignUp;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Domain.Organizations;
-using Marketplace.Host.Security;
+using Marketplace.Portal.Services;
 using Mediator;
 
 namespace Marketplace.Host.Api.Endpoints;
@@ -21,7 +21,7 @@ internal static class AuthEndpoints
             {
                 var signedUp = await mediator.Send(command, ct);
                 var attempt = await mediator.Send(new SignIn(command.Email, command.Password), ct);
-                await PortalSignIn.SignInAsync(http, attempt.Caller!);
+                await PortalCookie.SignInAsync(http, attempt.Caller!);
                 return TypedResults.Created("/api/v1/me", signedUp);
             })
             .WithSummary("Open an account: a new partner or customer organisation with you as its owner; signs you in.");
@@ -32,13 +32,13 @@ internal static class AuthEndpoints
                 {
                     throw new UnauthenticatedException(attempt.Message);
                 }
-                await PortalSignIn.SignInAsync(http, attempt.Caller);
+                await PortalCookie.SignInAsync(http, attempt.Caller);
                 return TypedResults.Ok(attempt.Caller);
             })
             .WithSummary("Sign in with e-mail and password (sets the portal cookie). Five failures lock the account for 15 minutes.");
         auth.MapPost("/sign-out", async (HttpContext http) =>
             {
-                await PortalSignIn.SignOutAsync(http);
+                await PortalCookie.SignOutAsync(http);
                 return TypedResults.NoContent();
             })
             .WithSummary("Sign out of the portal.");

@@ -2,6 +2,7 @@ using Marketplace.Application.Listings.ListPartnerListings;
 using Marketplace.Application.Partners.AcceptAgreement;
 using Marketplace.Application.Partners.Decisions;
 using Marketplace.Application.Partners.GetAgreement;
+using Marketplace.Application.Partners.GetDocument;
 using Marketplace.Application.Partners.GetPartner;
 using Marketplace.Application.Partners.LinkPayoutAccount;
 using Marketplace.Application.Partners.ListPartners;
@@ -52,6 +53,12 @@ internal static class PartnerEndpoints
                 })
             .DisableAntiforgery()
             .WithSummary("Upload a compliance document (PDF, PNG or JPEG, judged by content; at most 10 MB) as multipart field 'file' with 'kind'.");
+        partners.MapGet("/{orgId}/documents/{documentId}", async (string orgId, string documentId, IMediator m, CancellationToken ct) =>
+                {
+                    var document = await m.Send(new GetPartnerDocument(orgId, documentId), ct);
+                    return TypedResults.File(document.Content, document.ContentType, document.FileName);
+                })
+            .WithSummary("Download a compliance document (the partner's members and operators).");
         partners.MapDelete("/{orgId}/documents/{documentId}", async (string orgId, string documentId, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RemovePartnerDocument(orgId, documentId), ct)))
             .WithSummary("Remove a document from a draft application (owner).");
