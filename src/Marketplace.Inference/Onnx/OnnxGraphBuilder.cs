@@ -41,7 +41,7 @@ public sealed class OnnxGraphBuilder
         return this;
     }
 
-    public OnnxGraphBuilder Initializer(string name, float[] data, params long[] dims)
+    public OnnxGraphBuilder FloatInitializer(string name, float[] data, params long[] dims)
     {
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         tensor.Dims.AddRange(dims);
@@ -50,7 +50,7 @@ public sealed class OnnxGraphBuilder
         return this;
     }
 
-    public OnnxGraphBuilder Initializer(string name, long[] data, params long[] dims)
+    public OnnxGraphBuilder Int64Initializer(string name, long[] data, params long[] dims)
     {
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.AddRange(dims);
