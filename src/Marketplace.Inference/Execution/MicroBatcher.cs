@@ -62,7 +62,7 @@ internal sealed class MicroBatcher : IDisposable
                 await _slot.WaitAsync(_stop.Token);
                 var batch = new List<Item> { first };
                 Fill(batch);
-                if (batch.Count < _settings.MaxBatch && _settings.MaxDelay > TimeSpan.Zero)
+                if (first.Row.BatchKey is not null && batch.Count < _settings.MaxBatch && _settings.MaxDelay > TimeSpan.Zero)
                 {
                     await WaitForMoreAsync(batch, first);
                 }

@@ -25,7 +25,9 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
         {
             throw new FileNotFoundException("the validation worker is missing: reference Marketplace.Inference.Worker from the host or set WorkerPath", worker);
         }
-        using var process = new Process { StartInfo = StartInfo(worker) };
+        var fileBytes = File.Exists(artifactPath) ? new FileInfo(artifactPath).Length : 0;
+        var memoryLimit = _options.MemoryLimitBytes + (fileBytes * _options.MemoryPerModelByte);
+        using var process = new Process { StartInfo = StartInfo(worker, memoryLimit) };
         process.Start();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -40,7 +42,7 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
             // The worker died before reading its request; its exit code tells the rest.
         }
 
-        var killedFor = await SuperviseAsync(process, cancellationToken);
+        var killedFor = await SuperviseAsync(process, memoryLimit, cancellationToken);
         var output = await SafeAsync(stdout);
         var errors = await SafeAsync(stderr);
         if (killedFor is not null)
@@ -65,7 +67,7 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
     }
 
     /// <summary>Waits for the worker; kills it past the time limit or (without prlimit) the memory limit.</summary>
-    private async Task<string?> SuperviseAsync(Process process, CancellationToken cancellationToken)
+    private async Task<string?> SuperviseAsync(Process process, long memoryLimit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var pollMemory = !PrlimitApplies;
@@ -91,17 +93,17 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
                 Kill(process);
                 return $"it timed out after {_options.Timeout.TotalSeconds:0.#} s";
             }
-            if (pollMemory && WorkingSet(process) > _options.MemoryLimitBytes)
+            if (pollMemory && WorkingSet(process) > memoryLimit)
             {
                 Kill(process);
-                return $"it exceeded the memory limit of {_options.MemoryLimitBytes / (1024 * 1024)} MiB";
+                return $"it exceeded the memory limit of {memoryLimit / (1024 * 1024)} MiB";
             }
         }
     }
 
     private bool PrlimitApplies => _options.UsePrlimit && File.Exists(Prlimit);
 
-    private ProcessStartInfo StartInfo(string worker)
+    private ProcessStartInfo StartInfo(string worker, long memoryLimit)
     {
         var dotnet = _options.DotnetPath ?? DotnetHost();
         var info = new ProcessStartInfo
@@ -114,7 +116,7 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
         if (PrlimitApplies)
         {
             info.FileName = Prlimit;
-            info.ArgumentList.Add($"--as={_options.MemoryLimitBytes}");
+            info.ArgumentList.Add($"--as={memoryLimit}");
             info.ArgumentList.Add("--");
             info.ArgumentList.Add(dotnet);
         }
