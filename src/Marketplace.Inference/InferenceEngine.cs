@@ -52,6 +52,13 @@ public sealed class InferenceEngine : IDisposable
         using var lease = await Sessions.AcquireAsync(model, ChooseDevice(deviceId).Device, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the model is micro-batched on that device (its first dimension is dynamic and batching is on); loads it if needed.</summary>
+    public async Task<bool> IsBatchedAsync(ModelDescriptor model, string? deviceId = null, CancellationToken cancellationToken = default)
+    {
+        using var lease = await Sessions.AcquireAsync(model, ChooseDevice(deviceId).Device, cancellationToken).ConfigureAwait(false);
+        return lease.Model.Batcher is not null;
+    }
+
     private static readonly InferenceRequestOptions DefaultRequest = new();
 
     private async Task<InferenceResult> RunCoreAsync(ModelDescriptor model, ModelInput input, InferenceRequestOptions request, CancellationToken cancellationToken)
@@ -68,13 +75,19 @@ public sealed class InferenceEngine : IDisposable
             var loaded = lease.Model;
             var row = loaded.Adapter.Prepare(input, _options.Limits);
             var prepared = _time.GetTimestamp();
+            var slot = _slots.For(device);
             if (loaded.Batcher is not null && request.AllowBatching && row.BatchKey is not null)
             {
-                var outcome = await loaded.Batcher.Enqueue(row, deadline, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
-                return Result(outcome.Outputs, device, fallbackReason, started, _time.GetElapsedTime(prepared, outcome.DispatchedTimestamp), outcome.RunMs, outcome.BatchSize);
+                if (!loaded.Batcher.TryBypass())
+                {
+                    var outcome = await loaded.Batcher.Enqueue(row, deadline, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+                    return Result(outcome.Outputs, device, fallbackReason, started, _time.GetElapsedTime(prepared, outcome.DispatchedTimestamp), outcome.RunMs, outcome.BatchSize);
+                }
             }
-            var slot = _slots.For(device);
-            await slot.WaitAsync(linked.Token).ConfigureAwait(false);
+            else
+            {
+                await slot.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
             try
             {
                 var queued = _time.GetElapsedTime(prepared);

@@ -24,6 +24,7 @@ internal sealed class MicroBatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Item> _carried = [];
+    private int _pending;
 
     public MicroBatcher(LoadedModel model, SemaphoreSlim slot, BatchingSettings settings, TimeProvider time)
     {
@@ -41,11 +42,34 @@ internal sealed class MicroBatcher : IDisposable
     public Task<RowOutcome> Enqueue(PreparedRow row, long deadlineTimestamp, CancellationToken abandoned)
     {
         var item = new Item(row, _time.GetTimestamp(), deadlineTimestamp, abandoned);
+        Interlocked.Increment(ref _pending);
+        item.Completion.Task.ContinueWith(static (_, state) => Interlocked.Decrement(ref ((MicroBatcher)state!)._pending), this,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (!_queue.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(MicroBatcher));
         }
         return item.Completion.Task;
+    }
+
+    /// <summary>
+    /// Lets a request run alone on the caller's thread when nothing is queued and the device is
+    /// free: no hand-off to the batcher, so an idle model answers as fast as a raw run. The caller
+    /// releases the slot. Queued requests keep priority: the batcher waits on the same slot. Not
+    /// with a MaxDelay: such a model asked to wait for company.
+    /// </summary>
+    public bool TryBypass()
+    {
+        if (_settings.MaxDelay > TimeSpan.Zero || Volatile.Read(ref _pending) != 0 || !_slot.Wait(0))
+        {
+            return false;
+        }
+        if (Volatile.Read(ref _pending) == 0)
+        {
+            return true;
+        }
+        _slot.Release();
+        return false;
     }
 
     private async Task LoopAsync()
@@ -66,7 +90,15 @@ internal sealed class MicroBatcher : IDisposable
                 {
                     await WaitForMoreAsync(batch, first);
                 }
-                _ = Task.Run(() => RunAndRelease(batch));
+                if (_slot.CurrentCount == 0)
+                {
+                    // No other slot to fill meanwhile: run here and save a thread hop.
+                    RunAndRelease(batch);
+                }
+                else
+                {
+                    _ = Task.Run(() => RunAndRelease(batch));
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
