@@ -63,6 +63,28 @@ internal static class TestModels
         return builder.ToBytes();
     }
 
+    /// <summary>
+    /// A batchable-looking model ([batch, n] in and out) that expands one row to
+    /// <paramref name="rows"/> rows before a MatMul chain: seconds of work for a single request.
+    /// </summary>
+    public static byte[] ExpandedMatMulChain(int n, int rows, int layers)
+    {
+        var builder = new OnnxGraphBuilder("expanded-chain")
+            .Input("x", Float, -1, n)
+            .Output("y", Float, -1, n)
+            .FloatInitializer("W", new float[n * n], n, n)
+            .Int64Initializer("rows", [rows, n], 2)
+            .Node("Expand", ["x", "rows"], ["h"]);
+        var previous = "h";
+        for (var i = 0; i < layers; i++)
+        {
+            builder.Node("MatMul", [previous, "W"], [$"h{i}"]);
+            previous = $"h{i}";
+        }
+        builder.Node("ReduceMean", [previous], ["y"], OnnxGraphBuilder.IntsAttribute("axes", 0), OnnxGraphBuilder.IntAttribute("keepdims", 1));
+        return builder.ToBytes();
+    }
+
     /// <summary>A model whose one weight tensor has <paramref name="floats"/> elements: sizes the session cache.</summary>
     public static byte[] WithWeights(int floats, float value) => new OnnxGraphBuilder($"weights-{floats}-{value}")
         .Input("x", Float, 1, floats)
