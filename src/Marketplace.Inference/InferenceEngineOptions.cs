@@ -15,10 +15,11 @@ public sealed class InferenceEngineOptions
     public double SessionMemoryFactor { get; init; } = 2.0;
 
     /// <summary>
-    /// Runs at once on the CPU. ONNX Runtime already spreads one run over the cores (intra-op
-    /// threads), so more concurrent runs mostly contend; extra requests batch or wait instead.
+    /// Runs at once on the CPU; more requests batch or wait. ONNX Runtime already spreads one run
+    /// over the cores, but a second run in flight keeps them busy between runs and while another
+    /// process preempts one of the intra-op threads (measured: docs/benchmarks.md).
     /// </summary>
-    public int CpuConcurrency { get; init; } = 1;
+    public int CpuConcurrency { get; init; } = 2;
 
     /// <summary>Runs at once on each GPU.</summary>
     public int CudaConcurrency { get; init; } = 2;

