@@ -31,9 +31,14 @@ public sealed class EngineLimitsTests
         var quick = TestModels.Tensors(TestModels.Linear(), new BatchingSettings { Enabled = false });
         await engine.PreloadAsync(slow);
 
-        await Assert.ThrowsAsync<InferenceTimeoutException>(() => engine.RunAsync(slow,
-            ModelInput.FromTensors(TestModels.Tensor("x", [1, 512], new double[512])),
-            new InferenceRequestOptions { Deadline = TimeSpan.FromMilliseconds(300) }));
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            var unexpected = await engine.RunAsync(slow,
+                ModelInput.FromTensors(TestModels.Tensor("x", [1, 512], new double[512])),
+                new InferenceRequestOptions { Deadline = TimeSpan.FromMilliseconds(300) });
+            Assert.Fail($"finished: run {unexpected.RunMs} ms, latency {unexpected.LatencyMs} ms, batch {unexpected.BatchSize}, shape [{string.Join(",", unexpected.Tensors![0].Shape)}]");
+        });
+        Assert.IsType<InferenceTimeoutException>(error);
         var after = await engine.RunAsync(quick, ModelInput.FromTensors(TestModels.Tensor("x", [1, 3], 1, 0, 0)));
 
         Assert.Equal([11d, 22d], after.Tensors![0].Data);

@@ -200,12 +200,18 @@ internal sealed class MicroBatcher : IDisposable
 
     private void RunAndRelease(List<Item> batch)
     {
+        // The batch holds its own lease: if every caller gives up, the session must still outlive the run.
+        var leased = _model.TryAcquire();
         try
         {
             batch.RemoveAll(item => !Live(item));
             if (batch.Count == 0)
             {
                 return;
+            }
+            if (!leased)
+            {
+                throw new ObjectDisposedException(nameof(MicroBatcher), "the model was unloaded");
             }
             // Terminate the run only when every row in it is past its deadline; rows that expire
             // earlier are failed by their callers and their results dropped.
@@ -231,6 +237,10 @@ internal sealed class MicroBatcher : IDisposable
         finally
         {
             _slot.Release();
+            if (leased)
+            {
+                _model.Release();
+            }
         }
     }
 
