@@ -8,8 +8,9 @@ namespace Marketplace.Inference;
 
 /// <summary>
 /// Runs listed models for sandbox trials and benchmarks on the devices this process has, with one
-/// code path for GPU and CPU. Thread-safe; create one per process. All work runs on the thread
-/// pool, never on the caller's scheduler (an Orleans grain just awaits it).
+/// code path for GPU and CPU. Thread-safe; create one per process. Input preparation runs on the
+/// thread pool and ONNX Runtime on each device's own threads, never on the caller's scheduler (an
+/// Orleans grain just awaits it) and never blocking the thread pool for the length of a run.
 /// </summary>
 public sealed class InferenceEngine : IDisposable
 {
@@ -93,7 +94,7 @@ public sealed class InferenceEngine : IDisposable
                 var queued = _time.GetElapsedTime(prepared);
                 using var runOptions = new RunOptions();
                 using var terminate = linked.Token.Register(static state => ((RunOptions)state!).Terminate = true, runOptions);
-                var (outputs, runMs) = BatchRunner.Run(loaded, [row], runOptions);
+                var (outputs, runMs) = await _slots.ExecutorFor(device).Run(() => BatchRunner.Run(loaded, [row], runOptions)).ConfigureAwait(false);
                 return Result(outputs[0], device, fallbackReason, started, queued, runMs, 1);
             }
             finally

@@ -1,4 +1,7 @@
 using Marketplace.Inference.Models;
+using Marketplace.Inference.Onnx;
+using Onnx;
+using SkiaSharp;
 
 namespace Marketplace.Inference.Tests;
 
@@ -75,6 +78,39 @@ public sealed class GeneratedModelTests : IDisposable
         Assert.Equal("cpu", result.Device.Id);
         Assert.Equal("CPU", result.Device.Kind);
         Assert.False(string.IsNullOrWhiteSpace(result.Device.Name));
+    }
+
+    [Fact]
+    public async Task Image_adapter_feeds_exact_normalised_pixels_in_NCHW_and_the_asked_channel_order()
+    {
+        var identity = new OnnxGraphBuilder("image-identity")
+            .Input("pixels", TensorProto.Types.DataType.Float, 1, 3, 2, 2)
+            .Output("same", TensorProto.Types.DataType.Float, 1, 3, 2, 2)
+            .Node("Identity", ["pixels"], ["same"])
+            .ToBytes();
+        var model = TestModels.Tensors(identity) with
+        {
+            Adapter = AdapterKind.Image,
+            Image = new ImageAdapterSettings { Width = 2, Height = 2, Channels = ChannelOrder.Bgr, Scale = 1f, Mean = [10f, 20f, 30f], Std = [2f, 2f, 2f] },
+        };
+        using var bitmap = new SKBitmap(new SKImageInfo(2, 2, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        bitmap.SetPixel(0, 0, new SKColor(100, 120, 140));
+        bitmap.SetPixel(1, 0, new SKColor(0, 0, 0));
+        bitmap.SetPixel(0, 1, new SKColor(255, 255, 255));
+        bitmap.SetPixel(1, 1, new SKColor(50, 60, 70));
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+
+        var result = await _engine.RunAsync(model, ModelInput.FromImage(png.ToArray()));
+
+        var pixels = Assert.Single(result.Tensors!);
+        Assert.Equal([1L, 3L, 2L, 2L], pixels.Shape);
+        // Planes B, G, R; each value (v − mean) / std with the mean of that plane.
+        Assert.Equal(
+        [
+            (140 - 10) / 2d, (0 - 10) / 2d, (255 - 10) / 2d, (70 - 10) / 2d,
+            (120 - 20) / 2d, (0 - 20) / 2d, (255 - 20) / 2d, (60 - 20) / 2d,
+            (100 - 30) / 2d, (0 - 30) / 2d, (255 - 30) / 2d, (50 - 30) / 2d,
+        ], pixels.Data);
     }
 
     public void Dispose() => _engine.Dispose();

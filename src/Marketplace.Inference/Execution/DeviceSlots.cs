@@ -3,24 +3,32 @@ using Marketplace.Inference.Devices;
 namespace Marketplace.Inference.Execution;
 
 /// <summary>
-/// How many runs each device takes at once. Beyond that, requests wait (and, for batched models,
-/// join the next batch) instead of oversubscribing the cores or the GPU.
+/// How many runs each device takes at once, and the threads that make them. A run first takes a
+/// slot (waiting, or for batched models joining the next batch, when none is free), then runs on
+/// one of the device's threads; there are as many threads as slots.
 /// </summary>
 internal sealed class DeviceSlots : IDisposable
 {
-    private readonly Dictionary<string, SemaphoreSlim> _slots;
+    private readonly Dictionary<string, (SemaphoreSlim Slot, DeviceExecutor Executor)> _devices;
 
     public DeviceSlots(IEnumerable<ComputeDeviceInfo> devices, int cpuConcurrency, int cudaConcurrency) =>
-        _slots = devices.ToDictionary(d => d.Id, d => new SemaphoreSlim(Math.Max(1, d.IsCuda ? cudaConcurrency : cpuConcurrency)));
+        _devices = devices.ToDictionary(d => d.Id, d =>
+        {
+            var concurrency = Math.Max(1, d.IsCuda ? cudaConcurrency : cpuConcurrency);
+            return (new SemaphoreSlim(concurrency), new DeviceExecutor(d.Id, concurrency));
+        });
 
-    public SemaphoreSlim For(ComputeDeviceInfo device) => _slots[device.Id];
+    public SemaphoreSlim For(ComputeDeviceInfo device) => _devices[device.Id].Slot;
 
-    public bool HasFreeSlot(ComputeDeviceInfo device) => _slots[device.Id].CurrentCount > 0;
+    public DeviceExecutor ExecutorFor(ComputeDeviceInfo device) => _devices[device.Id].Executor;
+
+    public bool HasFreeSlot(ComputeDeviceInfo device) => _devices[device.Id].Slot.CurrentCount > 0;
 
     public void Dispose()
     {
-        foreach (var slot in _slots.Values)
+        foreach (var (slot, executor) in _devices.Values)
         {
+            executor.Dispose();
             slot.Dispose();
         }
     }

@@ -12,7 +12,8 @@ internal sealed record RowOutcome(ModelOutputs Outputs, int BatchSize, double Ru
 /// <summary>
 /// Dynamic micro-batching for one model on one device. Requests queue; a loop on the thread pool
 /// (never the caller's scheduler) waits for a device slot, takes everything queued that can share
-/// a batch (up to MaxBatch), optionally waits MaxDelay for more, and runs once. While the device
+/// a batch (up to MaxBatch), optionally waits MaxDelay for more, and hands the batch to one of the
+/// device's threads to run once. While the device
 /// is busy the queue grows, so batches grow with load and a lone request never waits.
 /// </summary>
 internal sealed class MicroBatcher : IDisposable
@@ -20,16 +21,18 @@ internal sealed class MicroBatcher : IDisposable
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LoadedModel _model;
     private readonly SemaphoreSlim _slot;
+    private readonly DeviceExecutor _executor;
     private readonly BatchingSettings _settings;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Item> _carried = [];
     private int _pending;
 
-    public MicroBatcher(LoadedModel model, SemaphoreSlim slot, BatchingSettings settings, TimeProvider time)
+    public MicroBatcher(LoadedModel model, SemaphoreSlim slot, DeviceExecutor executor, BatchingSettings settings, TimeProvider time)
     {
         _model = model;
         _slot = slot;
+        _executor = executor;
         _settings = settings;
         _time = time;
         _ = Task.Run(LoopAsync);
@@ -90,14 +93,16 @@ internal sealed class MicroBatcher : IDisposable
                 {
                     await WaitForMoreAsync(batch, first);
                 }
-                if (_slot.CurrentCount == 0)
+                try
                 {
-                    // No other slot to fill meanwhile: run here and save a thread hop.
-                    RunAndRelease(batch);
+                    _executor.Post(() => RunAndRelease(batch));
                 }
-                else
+                catch (InvalidOperationException e)
                 {
-                    _ = Task.Run(() => RunAndRelease(batch));
+                    // The engine is shutting down and its device threads take no more work.
+                    _slot.Release();
+                    batch.ForEach(item => item.Completion.TrySetException(new ObjectDisposedException("the engine was disposed", e)));
+                    return;
                 }
             }
         }

@@ -37,7 +37,9 @@ public static class RealModels
 
     /// <summary>
     /// The ResNet-18 featurizer (input [1,3,224,224], output the 512 pooled features). Its input is
-    /// fixed at batch 1, so it is not batched. ImageNet normalisation; features are not normalised.
+    /// fixed at batch 1, so it is not batched; features are not normalised. The package's own
+    /// ResNetPreprocess.onnx feeds it BGR pixels in 0–255 minus an ImageNet mean image; the adapter
+    /// subtracts that image's per-channel averages (B 103.06, G 115.90, R 123.15).
     /// </summary>
     public static ModelDescriptor ResNet18(string? modelsDirectory = null)
     {
@@ -48,7 +50,13 @@ public static class RealModels
             ArtifactPath = model,
             Sha256 = Sha256Of(model),
             Adapter = AdapterKind.Image,
-            Image = new ImageAdapterSettings(),
+            Image = new ImageAdapterSettings
+            {
+                Channels = ChannelOrder.Bgr,
+                Scale = 1f,
+                Mean = [103.063f, 115.903f, 123.152f],
+                Std = [1f, 1f, 1f],
+            },
             Output = new OutputSettings { Kind = OutputKind.Embedding, Normalize = false },
         };
     }

@@ -57,7 +57,7 @@ internal sealed class ModelLoader(InferenceEngineOptions options, DeviceSlots sl
             var batching = model.Batching ?? options.Batching;
             if (batchable && batching.Enabled && batching.MaxBatch > 1)
             {
-                loaded.Batcher = new MicroBatcher(loaded, slots.For(device), batching, options.TimeProvider);
+                loaded.Batcher = new MicroBatcher(loaded, slots.For(device), slots.ExecutorFor(device), batching, options.TimeProvider);
             }
             return loaded;
         }
