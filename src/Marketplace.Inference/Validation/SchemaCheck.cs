@@ -1,0 +1,43 @@
+using Marketplace.Domain.Listings;
+
+namespace Marketplace.Inference.Validation;
+
+/// <summary>Compares what a partner declared with what the file contains: names, element types, ranks, fixed dims.</summary>
+internal static class SchemaCheck
+{
+    public static IEnumerable<string> Compare(string what, IReadOnlyList<TensorSpec> declared, IReadOnlyList<TensorSpec> actual)
+    {
+        foreach (var d in declared)
+        {
+            var a = actual.FirstOrDefault(x => x.Name == d.Name);
+            if (a is null)
+            {
+                yield return $"declared {what} '{d.Name}' is not in the model (it has {Names(actual)})";
+                continue;
+            }
+            if (!string.Equals(d.ElementType, a.ElementType, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{what} '{d.Name}' is declared {d.ElementType} but the model has {a.ElementType}";
+            }
+            if (d.Shape.Count != a.Shape.Count)
+            {
+                yield return $"{what} '{d.Name}' is declared with rank {d.Shape.Count} but the model has rank {a.Shape.Count} [{string.Join(", ", a.Shape)}]";
+                continue;
+            }
+            for (var i = 0; i < d.Shape.Count; i++)
+            {
+                if (d.Shape[i] >= 0 && a.Shape[i] >= 0 && d.Shape[i] != a.Shape[i])
+                {
+                    yield return $"{what} '{d.Name}' dimension {i} is declared {d.Shape[i]} but the model has {a.Shape[i]}";
+                }
+            }
+        }
+        foreach (var a in actual.Where(a => declared.All(d => d.Name != a.Name)))
+        {
+            yield return $"the model's {what} '{a.Name}' is not declared";
+        }
+    }
+
+    private static string Names(IReadOnlyList<TensorSpec> specs) =>
+        specs.Count == 0 ? "none" : string.Join(", ", specs.Select(s => $"'{s.Name}'"));
+}

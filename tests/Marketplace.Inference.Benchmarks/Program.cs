@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using Marketplace.Inference;
+using Marketplace.Inference.Benchmarking;
+using Marketplace.Inference.Benchmarks;
+using Marketplace.Inference.Execution;
+using Marketplace.Inference.Models;
+using Marketplace.Inference.Onnx;
+using Onnx;
+
+// One run, one model (all-MiniLM-L6-v2), one input: raw ONNX Runtime vs the engine.
+if (args.Length == 0 || args[0] != "engine")
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON] [--no-write]");
+    return 2;
+}
+var seconds = double.Parse(Option("--seconds") ?? "2", CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(seconds);
+var rounds = int.Parse(Option("--rounds") ?? "3", CultureInfo.InvariantCulture);
+var cpuConcurrency = int.Parse(Option("--cpu-concurrency") ?? new InferenceEngineOptions().CpuConcurrency.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+const int Clients = 32;
+const string Text = "The quick brown fox jumps over the lazy dog near the river bank.";
+
+var miniLm = RealModels.MiniLm();
+var (modelPath, vocabPath) = RealModels.MiniLmFiles(RealModels.DefaultDirectory);
+using var engine = new InferenceEngine(new InferenceEngineOptions { Discovery = new() { DisableCuda = true }, CpuConcurrency = cpuConcurrency });
+using var raw = new RawOrtTarget(modelPath, vocabPath, Text);
+var input = ModelInput.FromText(Text);
+var engineTarget = new EngineTrialTarget("engine RunAsync", engine, miniLm, input, new InferenceRequestOptions { DeviceId = "cpu" });
+var engineAlone = new EngineTrialTarget("engine RunAsync, batching off", engine, miniLm, input, new InferenceRequestOptions { DeviceId = "cpu", AllowBatching = false });
+await engine.PreloadAsync(miniLm, "cpu");
+
+Console.WriteLine($"MiniLM, {raw.Tokens} tokens, CPU: {engine.Devices.Cpu.Name}");
+var loadBefore = LoadAverage();
+// Latency: alternate raw and engine in rounds so drift on a shared machine hits both alike.
+var rawLatencies = new List<LatencyStats>();
+var engineLatencies = new List<LatencyStats>();
+for (var round = 0; round < rounds; round++)
+{
+    rawLatencies.Add(await LoadGenerator.MeasureLatencyAsync(raw, 20, 200));
+    engineLatencies.Add(await LoadGenerator.MeasureLatencyAsync(engineTarget, 20, 200));
+}
+var rawLatency = Median(rawLatencies);
+var engineLatency = Median(engineLatencies);
+
+// Throughput: every configuration once per round, rounds alternating, median per configuration,
+// so a burst of load from other processes does not land on one side only.
+var mlp = GeneratedMlp(1024);
+var smallMlp = GeneratedMlp(256);
+var mlpInput = ModelInput.FromTensors(new TensorData("x", [1, 256], Enumerable.Range(0, 256).Select(i => i / 256.0).ToArray()));
+await engine.PreloadAsync(mlp, "cpu");
+await engine.PreloadAsync(smallMlp, "cpu");
+var smallTarget = new EngineTrialTarget("small mlp", engine, smallMlp, mlpInput, new() { DeviceId = "cpu" });
+var smallAlone = new EngineTrialTarget("small mlp", engine, smallMlp, mlpInput, new() { DeviceId = "cpu", AllowBatching = false });
+var mlpTarget = new EngineTrialTarget("mlp", engine, mlp, mlpInput, new() { DeviceId = "cpu" });
+var mlpAlone = new EngineTrialTarget("mlp", engine, mlp, mlpInput, new() { DeviceId = "cpu", AllowBatching = false });
+var callers = new[] { 1, 2, 4, Clients };
+var samples = new Dictionary<string, List<ThroughputStats>>();
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var c in callers)
+    {
+        Add($"raw{c}", LoadGenerator.MeasureThroughput(raw, c, duration));
+    }
+    Add("engine", LoadGenerator.MeasureThroughput(engineTarget, Clients, duration));
+    Add("engineAlone", LoadGenerator.MeasureThroughput(engineAlone, Clients, duration));
+    Add("mlp", LoadGenerator.MeasureThroughput(mlpTarget, Clients, duration));
+    Add("mlpAlone", LoadGenerator.MeasureThroughput(mlpAlone, Clients, duration));
+    Add("small", LoadGenerator.MeasureThroughput(smallTarget, Clients, duration));
+    Add("smallAlone", LoadGenerator.MeasureThroughput(smallAlone, Clients, duration));
+}
+var rawThroughput = callers.Select(c => MedianThroughput($"raw{c}")).ToList();
+var rawBest = rawThroughput.MaxBy(t => t.InferencesPerSecond)!;
+var engineThroughput = MedianThroughput("engine");
+var engineUnbatched = MedianThroughput("engineAlone");
+var mlpBatched = MedianThroughput("mlp");
+var mlpUnbatched = MedianThroughput("mlpAlone");
+var smallBatched = MedianThroughput("small");
+var smallUnbatched = MedianThroughput("smallAlone");
+
+ThroughputStats? http = null;
+LatencyStats? httpLatency = null;
+var httpBase = Option("--http-base-url");
+if (httpBase is not null)
+{
+    using var target = new HttpTrialTarget(new Uri(httpBase), Option("--http-path") ?? "/api/v1/trials", Option("--http-body") ?? $"{{\"text\":\"{Text}\"}}");
+    httpLatency = await LoadGenerator.MeasureLatencyAsync(target, 20, 200);
+    http = LoadGenerator.MeasureThroughput(target, Clients, duration);
+}
+
+var table = new StringBuilder();
+table.AppendLine("| measure | raw InferenceSession.Run | engine | ratio | target |");
+table.AppendLine("| --- | ---: | ---: | ---: | --- |");
+Row("p50 latency, 1 client (ms)", rawLatency.P50Ms, engineLatency.P50Ms, engineLatency.P50Ms / rawLatency.P50Ms, "≤ 1.15");
+Row("p99 latency, 1 client (ms)", rawLatency.P99Ms, engineLatency.P99Ms, engineLatency.P99Ms / rawLatency.P99Ms, "≤ 1.5");
+Row($"throughput, {Clients} clients (inferences/s; raw = best of 1/2/4/{Clients} callers, {rawBest.Concurrency})", rawBest.InferencesPerSecond, engineThroughput.InferencesPerSecond, engineThroughput.InferencesPerSecond / rawBest.InferencesPerSecond, "≥ 0.9");
+table.AppendLine();
+table.AppendLine("| batchable model, engine, 32 clients | unbatched (inferences/s) | batched (inferences/s) | batched / unbatched | target |");
+table.AppendLine("| --- | ---: | ---: | ---: | --- |");
+table.AppendLine(Invariant($"| all-MiniLM-L6-v2 ({raw.Tokens} tokens) | {engineUnbatched.InferencesPerSecond:0.0} | {engineThroughput.InferencesPerSecond:0.0} | {engineThroughput.InferencesPerSecond / engineUnbatched.InferencesPerSecond:0.00} | ≥ 2 |"));
+table.AppendLine(Invariant($"| generated MLP 256→1024→1024→256 | {mlpUnbatched.InferencesPerSecond:0.0} | {mlpBatched.InferencesPerSecond:0.0} | {mlpBatched.InferencesPerSecond / mlpUnbatched.InferencesPerSecond:0.00} | ≥ 2 |"));
+table.AppendLine(Invariant($"| generated MLP 256→256→256→256 | {smallUnbatched.InferencesPerSecond:0.0} | {smallBatched.InferencesPerSecond:0.0} | {smallBatched.InferencesPerSecond / smallUnbatched.InferencesPerSecond:0.00} | ≥ 2 |"));
+table.AppendLine();
+table.AppendLine(Invariant($"Raw throughput by callers: {string.Join(", ", rawThroughput.Select(t => $"{t.Concurrency}: {t.InferencesPerSecond:0.0}/s"))}. Engine latency p90 {engineLatency.P90Ms:0.000} ms vs raw {rawLatency.P90Ms:0.000} ms."));
+if (http is not null && httpLatency is not null)
+{
+    table.AppendLine();
+    table.AppendLine(Invariant($"HTTP endpoint ({httpBase}): p50 {httpLatency.P50Ms:0.000} ms (×{httpLatency.P50Ms / rawLatency.P50Ms:0.00} raw), p99 {httpLatency.P99Ms:0.000} ms, {http.InferencesPerSecond:0.0}/s with {Clients} clients (×{http.InferencesPerSecond / rawBest.InferencesPerSecond:0.00} raw best)."));
+}
+Console.WriteLine();
+Console.WriteLine(table);
+
+var load = $"load average {loadBefore} before, {LoadAverage()} after (other processes on this machine compete for its cores)";
+Console.WriteLine(load);
+if (!args.Contains("--no-write"))
+{
+    var section = BenchmarksDoc.Section(seconds, rounds, table.ToString(), $"{engine.Devices.Cpu.Name}; {load}");
+    var path = BenchmarksDoc.Write(section);
+    Console.WriteLine($"written to {path}");
+}
+return 0;
+
+void Add(string key, ThroughputStats stats)
+{
+    if (!samples.TryGetValue(key, out var list))
+    {
+        samples[key] = list = [];
+    }
+    list.Add(stats);
+}
+
+ThroughputStats MedianThroughput(string key)
+{
+    var sorted = samples[key].OrderBy(t => t.InferencesPerSecond).ToList();
+    return sorted[sorted.Count / 2];
+}
+
+void Row(string what, double rawValue, double engineValue, double ratio, string target) =>
+    table.AppendLine(Invariant($"| {what} | {rawValue:0.000} | {engineValue:0.000} | {ratio:0.00} | {target} |"));
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+static LatencyStats Median(List<LatencyStats> rounds) =>
+    new(rounds.Sum(r => r.Samples), MedianOf(rounds.Select(r => r.P50Ms)), MedianOf(rounds.Select(r => r.P90Ms)), MedianOf(rounds.Select(r => r.P99Ms)), MedianOf(rounds.Select(r => r.MeanMs)));
+
+static double MedianOf(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
+}
+
+static ModelDescriptor GeneratedMlp(int hidden)
+{
+    var random = new Random(7);
+    float[] Weights(int n) => Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5) / 16).ToArray();
+    var bytes = new OnnxGraphBuilder("mlp")
+        .Input("x", TensorProto.Types.DataType.Float, -1, 256)
+        .Output("y", TensorProto.Types.DataType.Float, -1, 256)
+        .FloatInitializer("w1", Weights(256 * hidden), 256, hidden)
+        .FloatInitializer("w2", Weights(hidden * hidden), hidden, hidden)
+        .FloatInitializer("w3", Weights(hidden * 256), hidden, 256)
+        .Node("MatMul", ["x", "w1"], ["h1"]).Node("Relu", ["h1"], ["a1"])
+        .Node("MatMul", ["a1", "w2"], ["h2"]).Node("Relu", ["h2"], ["a2"])
+        .Node("MatMul", ["a2", "w3"], ["y"])
+        .ToBytes();
+    var path = Path.Combine(Path.GetTempPath(), $"marketplace-benchmark-mlp-{hidden}.onnx");
+    File.WriteAllBytes(path, bytes);
+    return new ModelDescriptor { ArtifactPath = path, Sha256 = RealModels.Sha256Of(path), Adapter = AdapterKind.Tensor };
+}
