@@ -229,7 +229,7 @@ def main():
         if not check_keys(where, m, ["id", "partner", "name", "summary", "description", "task", "modality",
                                      "license", "parameterCount", "precision", "memoryFootprintMb",
                                      "deployment", "adapter", "inputs", "outputs", "industries", "regions",
-                                     "tags", "pricing", "sources"], ["flopsPerInference"]):
+                                     "tags", "pricing", "sources"], ["flopsPerInference", "adapterSettings", "artifact"]):
             continue
         partner_ref(where, m, "ModelVendor")
         check_text(where, m, "name")

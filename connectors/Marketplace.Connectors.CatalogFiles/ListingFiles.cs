@@ -13,7 +13,7 @@ internal static class ListingFiles
         [ListingKind.Model] =
         [
             "task", "modality", "license", "parameterCount", "precision", "memoryFootprintMb", "deployment", "adapter",
-            "inputs", "outputs", "flopsPerInference", "artifact",
+            "inputs", "outputs", "flopsPerInference", "artifact", "adapterSettings",
         ],
         [ListingKind.Integrator] = ["capabilities", "certifiedModels", "certifiedHardware", "deliveryCapacityPerQuarter", "leadTimeWeeks"],
         [ListingKind.Hardware] =
@@ -67,7 +67,10 @@ internal static class ListingFiles
         {
             yaml.ErrorAt(failed.Field?.Split('.')[0] ?? "id", $"fails the listing check '{failed.Id}': {failed.Message}");
         }
-        var listing = new SeedListing(id, SeedIds.Listing(id), SeedIds.Organization(partner), content, yaml.Path);
+        var listing = new SeedListing(id, SeedIds.Listing(id), SeedIds.Organization(partner), content, yaml.Path)
+        {
+            BuiltInArtifact = kind == ListingKind.Model ? BuiltIn(yaml) : null,
+        };
         return new ReadListing(listing, file, yaml.Line, partner, certifiedModels, certifiedHardware);
     }
 
@@ -124,7 +127,63 @@ internal static class ListingFiles
             Inputs = Tensors(yaml, "inputs"),
             Outputs = Tensors(yaml, "outputs"),
             FlopsPerInference = yaml.Double("flopsPerInference", min: 1),
+            AdapterSettings = AdapterSettings(yaml.Mapping("adapterSettings")),
         };
+    }
+
+    private static string? BuiltIn(YamlFields yaml)
+    {
+        var artifact = yaml.Mapping("artifact");
+        if (artifact is null)
+        {
+            return null;
+        }
+        artifact.OnlyKeys(new HashSet<string> { "builtin" });
+        return artifact.String("builtin", required: true, maxLength: 60);
+    }
+
+    private static ModelAdapterSettings? AdapterSettings(YamlFields? yaml)
+    {
+        if (yaml is null)
+        {
+            return null;
+        }
+        yaml.OnlyKeys(new HashSet<string> { "maxTokens", "lowerCase", "imageSize", "mean", "std", "channelOrder", "pixelScale", "output", "outputName", "labels" });
+        return new ModelAdapterSettings
+        {
+            MaxTokens = yaml.Int("maxTokens", min: 8, max: 8192),
+            LowerCase = yaml.Bool("lowerCase"),
+            ImageSize = yaml.Int("imageSize", min: 8, max: 4096),
+            Mean = Floats(yaml, "mean"),
+            Std = Floats(yaml, "std"),
+            ChannelOrder = yaml.String("channelOrder", maxLength: 3),
+            PixelScale = (float?)yaml.Double("pixelScale", min: 0, max: 1),
+            Output = yaml.String("output", maxLength: 20),
+            OutputName = yaml.String("outputName", maxLength: 200),
+            Labels = yaml.Strings("labels") is { Count: > 0 } labels ? labels : null,
+        };
+    }
+
+    private static List<float>? Floats(YamlFields yaml, string key)
+    {
+        var values = yaml.Strings(key);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var floats = new List<float>();
+        foreach (var value in values)
+        {
+            if (float.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f))
+            {
+                floats.Add(f);
+            }
+            else
+            {
+                yaml.ErrorAt(key, $"holds '{value}', which is not a number");
+            }
+        }
+        return floats;
     }
 
     private static List<TensorSpec> Tensors(YamlFields yaml, string key) =>

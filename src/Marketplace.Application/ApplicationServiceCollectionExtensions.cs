@@ -2,6 +2,8 @@ using FluentValidation;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Sandbox.Benchmarks;
+using Marketplace.Application.Sandbox.Costs;
 using Marketplace.Application.Partners.LinkPayoutAccount;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IPayoutAccountLinker, BankTransferPayoutLinker>();
         services.AddSingleton<IndustryCatalog>();
         services.AddSingleton<SeedCatalogApplier>();
+        services.AddSingleton<ModelBenchmarkJobs>();
+        services.AddSingleton<CostEstimator>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

@@ -85,8 +85,26 @@ public sealed class ValidatorTests
         [
             "input 'x' is declared int64 but the model has float",
             "declared output 'scores' is not in the model (it has 'y')",
-            "the model's output 'y' is not declared",
         ], report.Reasons);
+    }
+
+    [Fact]
+    public async Task Accepts_numpy_style_type_names_and_an_undeclared_extra_output()
+    {
+        var declaredTypeName = new DeclaredSchema([new TensorSpec("x", "float32", [-1, 3])], []);
+
+        var report = await _validator.ValidateAsync(TestModels.Write(TestModels.Linear()), declaredTypeName);
+
+        Assert.Equal(ArtifactStatus.Valid, report.Status);
+    }
+
+    [Fact]
+    public async Task An_undeclared_input_is_refused_because_the_sandbox_could_not_feed_it()
+    {
+        var report = await _validator.ValidateAsync(TestModels.Write(TestModels.Linear()), new DeclaredSchema([], [new TensorSpec("y", "float32", [-1, 2])]));
+
+        Assert.Equal(ArtifactStatus.Invalid, report.Status);
+        Assert.Contains("the model's input 'x' is not declared", report.Reasons);
     }
 
     [Fact]

@@ -12,4 +12,6 @@ public sealed record ComputeDevice(
 public sealed record SiloDevices(
     [property: Id(0)] string SiloAddress,
     [property: Id(1)] IReadOnlyList<ComputeDevice> Devices,
-    [property: Id(2)] DateTimeOffset AdvertisedAt);
+    [property: Id(2)] DateTimeOffset AdvertisedAt,
+    [property: Id(3)] int InFlight = 0,
+    [property: Id(4)] string? Note = null);

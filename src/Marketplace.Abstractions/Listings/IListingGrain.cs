@@ -24,6 +24,17 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("UpdateAsync")]
     Task<ListingSnapshot> UpdateAsync(ListingContent content, string? version, string actor);
 
+    /// <summary>
+    /// Sets the working version's validated model file (a published listing gets a new version
+    /// carrying it). Model listings only; a file that failed validation is kept with its reasons.
+    /// </summary>
+    [Alias("AttachArtifactAsync")]
+    Task<ListingSnapshot> AttachArtifactAsync(ModelArtifact artifact, string actor);
+
+    /// <summary>Sets the working version's vocabulary (vocab.txt) for text models.</summary>
+    [Alias("AttachVocabularyAsync")]
+    Task<ListingSnapshot> AttachVocabularyAsync(string sha256, string actor);
+
     [Alias("SubmitAsync")]
     Task<ListingSnapshot> SubmitAsync(string actor);
 

@@ -13,7 +13,11 @@ public sealed record SeedCatalog(
 public sealed record SeedPartner(string Id, string OrganizationId, string Name, PartnerProfile Profile);
 
 /// <summary>A seed listing; <see cref="ListingId"/> is stable ("lst_" + file id).</summary>
-public sealed record SeedListing(string Id, string ListingId, string PartnerOrganizationId, ListingContent Content, string SourceFile);
+public sealed record SeedListing(string Id, string ListingId, string PartnerOrganizationId, ListingContent Content, string SourceFile)
+{
+    /// <summary>A model file shipped with the platform (e.g. "all-minilm-l6-v2"), attached so buyers can try the model.</summary>
+    public string? BuiltInArtifact { get; init; }
+}
 
 /// <summary>Every problem found in the seed files, each as "path:line: message". Nothing is applied.</summary>
 public sealed class SeedCatalogException(IReadOnlyList<string> errors)

@@ -11,12 +11,35 @@ public static class ListingChecks
 {
     private const int MinSummaryLength = 20;
 
-    public static IReadOnlyList<CheckResult> Run(ListingContent content)
+    public static IReadOnlyList<CheckResult> Run(ListingContent content, ModelArtifact? artifact = null)
     {
         var results = new List<CheckResult>();
         Completeness(content, results);
         Pricing(content, results);
+        if (content.Kind == ListingKind.Model)
+        {
+            Artifact(content, artifact, results);
+        }
         return results;
+    }
+
+    /// <summary>
+    /// A model may be listed without a sandbox file (large models are often trialled by the
+    /// vendor), but a file that failed validation never goes to review.
+    /// </summary>
+    private static void Artifact(ListingContent c, ModelArtifact? artifact, List<CheckResult> r)
+    {
+        if (artifact is null)
+        {
+            Advise(r, "artifact.present", false, "No ONNX file: buyers cannot try this model in the sandbox.", "artifact");
+            return;
+        }
+        Require(r, "artifact.valid", artifact.IsValid,
+            artifact.IsValid ? "The ONNX file passed validation." : "The ONNX file failed validation: " + string.Join("; ", artifact.Reasons), "artifact");
+        if (c.Model?.Adapter == "text")
+        {
+            Advise(r, "artifact.vocabulary", artifact.VocabularySha256 is not null, "Text models need their vocabulary (vocab.txt) for trials.", "vocabulary");
+        }
     }
 
     public static bool Blocks(IEnumerable<CheckResult> results) =>

@@ -132,11 +132,47 @@ public sealed record ModelSpec
     /// <summary>How the sandbox feeds the model: "text", "image" or "tensor".</summary>
     public string? Adapter { get; init; }
 
-    /// <summary>The validated ONNX artifact of this version, by SHA-256.</summary>
-    public string? ArtifactSha256 { get; init; }
-
     /// <summary>Floating-point operations per inference at batch 1, for roofline estimates.</summary>
     public double? FlopsPerInference { get; init; }
+
+    /// <summary>How the sandbox adapter prepares inputs and reads outputs; defaults suit most models.</summary>
+    public ModelAdapterSettings? AdapterSettings { get; init; }
+}
+
+/// <summary>
+/// What a model needs from its adapter beyond the defaults: token budget for text, size and
+/// normalisation for images, label names and which output to read.
+/// </summary>
+public sealed record ModelAdapterSettings
+{
+    /// <summary>Text: word pieces including [CLS] and [SEP] (default 256).</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Text: lower-case before tokenising (default true, as uncased BERT vocabularies need).</summary>
+    public bool? LowerCase { get; init; }
+
+    /// <summary>Image: input width and height in pixels (default 224).</summary>
+    public int? ImageSize { get; init; }
+
+    /// <summary>Image: per-channel mean and std applied after <see cref="PixelScale"/> (default ImageNet).</summary>
+    public IReadOnlyList<float>? Mean { get; init; }
+
+    public IReadOnlyList<float>? Std { get; init; }
+
+    /// <summary>Image: "rgb" (default) or "bgr".</summary>
+    public string? ChannelOrder { get; init; }
+
+    /// <summary>Image: pixel values are multiplied by this first (default 1/255).</summary>
+    public float? PixelScale { get; init; }
+
+    /// <summary>"embedding", "labels" or "tensors"; by default from the task.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Which output tensor to read; by default the first.</summary>
+    public string? OutputName { get; init; }
+
+    /// <summary>Class names by index for label outputs.</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
 }
 
 /// <summary>What an integrator or software vendor offers.</summary>

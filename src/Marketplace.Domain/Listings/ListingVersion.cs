@@ -17,6 +17,9 @@ public sealed record ListingVersion
 
     /// <summary>The latest review of this version: automated checks and the operator's decision.</summary>
     public ListingReview? Review { get; init; }
+
+    /// <summary>The validated model file of this version (model listings only).</summary>
+    public ModelArtifact? Artifact { get; init; }
 }
 
 public enum CheckSeverity

@@ -74,6 +74,8 @@ public sealed partial class ListingGrain(
             CreatedAt = current.Status == ListingStatus.Published ? now : current.CreatedAt,
             // A rejected version keeps its review, so the partner still sees why while revising.
             Review = current.Status == ListingStatus.Published ? null : current.Review,
+            // The model file carries over; replacing it is its own step.
+            Artifact = current.Artifact,
         };
         if (current.Status == ListingStatus.Published)
         {
@@ -86,6 +88,41 @@ public sealed partial class ListingGrain(
         return await RecordAsync(actor, current.Status == ListingStatus.Published ? $"version {number} opened" : "edited", current.Status, draft.Status, null);
     }
 
+    public Task<ListingSnapshot> AttachArtifactAsync(ModelArtifact artifact, string actor) =>
+        ChangeWorkingVersionAsync(actor, $"artifact {artifact.Status.ToLowerInvariant()} ({artifact.Sha256[..12]})",
+            v => v with { Artifact = artifact with { VocabularySha256 = artifact.VocabularySha256 ?? v.Artifact?.VocabularySha256 } });
+
+    public Task<ListingSnapshot> AttachVocabularyAsync(string sha256, string actor)
+    {
+        if (S.Current.Artifact is null)
+        {
+            throw new ConflictException("listing.no_artifact", "Upload the model file before its vocabulary.");
+        }
+        return ChangeWorkingVersionAsync(actor, $"vocabulary attached ({sha256[..12]})", v => v with { Artifact = v.Artifact! with { VocabularySha256 = sha256 } });
+    }
+
+    /// <summary>An edit of the working version that is not its content: same rules as an edit.</summary>
+    private async Task<ListingSnapshot> ChangeWorkingVersionAsync(string actor, string what, Func<ListingVersion, ListingVersion> change)
+    {
+        EnsureExists();
+        if (S.Kind != ListingKind.Model)
+        {
+            throw new ConflictException("listing.not_a_model", "Only model listings carry a model file.");
+        }
+        var current = S.Current;
+        var transition = Demand(current.Status, ListingAction.Edit);
+        if (current.Status == ListingStatus.Published)
+        {
+            var number = ChooseVersion(current, null);
+            S.Versions.Add(change(current with { Version = number, Status = transition.To, CreatedAt = time.GetUtcNow(), SubmittedAt = null, PublishedAt = null, Review = null }));
+        }
+        else
+        {
+            S.Versions[^1] = change(current with { Status = transition.To });
+        }
+        return await RecordAsync(actor, what, current.Status, transition.To, null);
+    }
+
     public async Task<ListingSnapshot> SubmitAsync(string actor)
     {
         EnsureExists();
@@ -95,7 +132,7 @@ public sealed partial class ListingGrain(
         {
             throw new ConflictException("listing.partner_not_verified", "Only a verified partner's listings can be submitted; finish onboarding and wait for verification.");
         }
-        var checks = ListingChecks.Run(current.Content);
+        var checks = ListingChecks.Run(current.Content, current.Artifact);
         if (ListingChecks.Blocks(checks))
         {
             var failed = checks.Where(c => c is { Passed: false, Severity: CheckSeverity.Error }).Select(c => $"{c.Field}: {c.Message}").ToList();

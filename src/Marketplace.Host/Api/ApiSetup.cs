@@ -14,6 +14,8 @@ internal static class ApiSetup
             // Enum values travel by name ("Customer"); numbers are refused rather than guessed.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Absent means "not stated"; answers do not spell out every empty field.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         // Bad bodies must reach the problem mapper (which names the field) in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -35,6 +37,7 @@ internal static class ApiSetup
         api.MapPartnerEndpoints();
         api.MapListingEndpoints();
         api.MapCatalogEndpoints();
+        api.MapSandboxEndpoints(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Marketplace.Application.Sandbox.SandboxOptions>>());
         return app;
     }
 }

@@ -1,19 +1,23 @@
 using Marketplace.Abstractions.Cluster;
+using Marketplace.Host.Sandbox;
 
 namespace Marketplace.Host.Cluster;
 
 /// <summary>
-/// Tells the cluster which devices this silo has, at start and then every 30 s, so the
-/// registry refills itself if its activation moves or its silo dies.
+/// Tells the cluster which devices this silo has and how busy its sandbox is, at start and then
+/// every few seconds (so the registry refills itself if its activation moves), and brings back
+/// every silo's devices for placement and routing.
 /// </summary>
 internal sealed partial class DeviceAdvertiser(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     ILocalDeviceSource devices,
+    SandboxLoad load,
+    DeviceDirectory directory,
     TimeProvider time,
     ILogger<DeviceAdvertiser> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,8 +40,9 @@ internal sealed partial class DeviceAdvertiser(
     {
         try
         {
-            await grains.GetGrain<IDeviceRegistryGrain>(0).AdvertiseAsync(
-                new SiloDevices(silo.SiloAddress.ToParsableString(), devices.Devices, time.GetUtcNow()));
+            var registry = grains.GetGrain<IDeviceRegistryGrain>(0);
+            await registry.AdvertiseAsync(new SiloDevices(silo.SiloAddress.ToParsableString(), devices.Devices, time.GetUtcNow(), load.InFlight, devices.Note));
+            directory.Update(await registry.ListAsync());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

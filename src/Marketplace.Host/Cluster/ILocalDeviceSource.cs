@@ -1,4 +1,5 @@
 using Marketplace.Abstractions.Cluster;
+using Marketplace.Inference;
 
 namespace Marketplace.Host.Cluster;
 
@@ -6,25 +7,16 @@ namespace Marketplace.Host.Cluster;
 public interface ILocalDeviceSource
 {
     IReadOnlyList<ComputeDevice> Devices { get; }
+
+    /// <summary>Why no GPU is used here, when none is ("CUDA unavailable: …"); null with a GPU.</summary>
+    string? Note { get; }
 }
 
-/// <summary>The CPU, named as the operating system names it.</summary>
-internal sealed class CpuDeviceSource : ILocalDeviceSource
+/// <summary>What the inference engine discovered at start: a GPU counts only if a session could be created on it.</summary>
+internal sealed class EngineDeviceSource(InferenceEngine engine) : ILocalDeviceSource
 {
     public IReadOnlyList<ComputeDevice> Devices { get; } =
-        [new ComputeDevice("cpu", "CPU", $"{CpuModelName()} ({Environment.ProcessorCount} logical cores)")];
+        engine.Devices.Devices.Select(d => new ComputeDevice(d.Id, d.Kind, d.Name)).ToList();
 
-    private static string CpuModelName()
-    {
-        const string cpuInfo = "/proc/cpuinfo";
-        if (File.Exists(cpuInfo))
-        {
-            var line = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            if (line?.Split(':', 2) is [_, var name] && name.Trim().Length > 0)
-            {
-                return name.Trim();
-            }
-        }
-        return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture + " CPU";
-    }
+    public string? Note => engine.Devices.HasCuda ? null : engine.Devices.Summary;
 }

@@ -39,7 +39,7 @@ internal static class HostSetup
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IRuntimeInfo, RuntimeInfo>();
-        builder.Services.AddSingleton<ILocalDeviceSource, CpuDeviceSource>();
+        builder.AddMarketplaceSandbox();
         builder.Services.AddSingleton<IContentStore>(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
         builder.Services.AddSingleton<ISeedCatalogSource, FileSeedCatalogSource>();
         builder.Services.AddSingleton<DemoUsers>();

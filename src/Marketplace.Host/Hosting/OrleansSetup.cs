@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Abstractions.Serialization;
 using Marketplace.Grains;
+using Marketplace.Grains.Sandbox;
 using Orleans.Dashboard;
 using Marketplace.Host.Configuration;
 using Marketplace.Storage;
@@ -38,6 +39,7 @@ internal static class OrleansSetup
             }
             silo.Services.AddSerializer(serializer => serializer.AddMarketplaceSerialization());
             silo.AddReminders();
+            silo.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();
             silo.AddDashboard();
 
             if (options.Mode == HostingMode.Embedded)

@@ -48,17 +48,16 @@ public static class RooflineEstimator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(peakTflops);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(memoryBandwidthGbps);
         var bytesPerInference = (cost.WeightBytes / batchSize) + cost.ActivationBytesPerInference;
-        var compute = peakTflops * 1e12 * efficiency / cost.FlopsPerInference;
-        var memory = memoryBandwidthGbps * 1e9 * efficiency / bytesPerInference;
+        var (perSecond, boundBy) = Domain.Sandbox.RooflineBound.Of(cost.FlopsPerInference, bytesPerInference, peakTflops * efficiency, memoryBandwidthGbps * efficiency);
         return new RooflineEstimate
         {
             Hardware = hardware,
             BatchSize = batchSize,
             ArithmeticIntensity = cost.FlopsPerInference / bytesPerInference,
-            ComputeBoundPerSecond = compute,
-            MemoryBoundPerSecond = memory,
-            EstimatedInferencesPerSecond = Math.Min(compute, memory),
-            BoundBy = compute <= memory ? "compute" : "memory",
+            ComputeBoundPerSecond = peakTflops * 1e12 * efficiency / cost.FlopsPerInference,
+            MemoryBoundPerSecond = memoryBandwidthGbps * 1e9 * efficiency / bytesPerInference,
+            EstimatedInferencesPerSecond = perSecond,
+            BoundBy = boundBy,
         };
     }
 

@@ -15,7 +15,7 @@ internal static class SchemaCheck
                 yield return $"declared {what} '{d.Name}' is not in the model (it has {Names(actual)})";
                 continue;
             }
-            if (!string.Equals(d.ElementType, a.ElementType, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(Canonical(d.ElementType), Canonical(a.ElementType), StringComparison.Ordinal))
             {
                 yield return $"{what} '{d.Name}' is declared {d.ElementType} but the model has {a.ElementType}";
             }
@@ -32,11 +32,25 @@ internal static class SchemaCheck
                 }
             }
         }
-        foreach (var a in actual.Where(a => declared.All(d => d.Name != a.Name)))
+        // Every input must be declared, since the sandbox has to feed it; an extra output the
+        // listing does not use (a BERT pooler beside the hidden states) is harmless.
+        if (what == "input")
         {
-            yield return $"the model's {what} '{a.Name}' is not declared";
+            foreach (var a in actual.Where(a => declared.All(d => d.Name != a.Name)))
+            {
+                yield return $"the model's {what} '{a.Name}' is not declared";
+            }
         }
     }
+
+    /// <summary>Listings use NumPy-style names (float32, float64); ONNX calls them float and double.</summary>
+    private static string Canonical(string elementType) => elementType.ToLowerInvariant() switch
+    {
+        "float" or "float32" => "float32",
+        "double" or "float64" => "float64",
+        "half" or "float16" => "float16",
+        var other => other,
+    };
 
     private static string Names(IReadOnlyList<TensorSpec> specs) =>
         specs.Count == 0 ? "none" : string.Join(", ", specs.Select(s => $"'{s.Name}'"));

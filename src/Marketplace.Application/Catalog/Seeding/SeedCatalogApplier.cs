@@ -7,6 +7,8 @@ using Marketplace.Abstractions.Listings;
 using Marketplace.Abstractions.Organizations;
 using Marketplace.Abstractions.Partners;
 using Marketplace.Abstractions.Serialization;
+using Marketplace.Application.Sandbox;
+using Marketplace.Application.Sandbox.Benchmarks;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Listings;
@@ -25,6 +27,10 @@ public sealed partial class SeedCatalogApplier(
     IGrainFactory grains,
     IContentStore store,
     IndustryCatalog industries,
+    IBuiltInArtifacts builtIns,
+    IArtifactValidation validation,
+    ModelBenchmarkJobs benchmarks,
+    Microsoft.Extensions.Options.IOptions<SandboxOptions> sandbox,
     TimeProvider time,
     ILogger<SeedCatalogApplier> logger)
 {
@@ -120,13 +126,26 @@ public sealed partial class SeedCatalogApplier(
     {
         var grain = grains.GetGrain<IListingGrain>(seed.ListingId);
         var snapshot = await grain.GetAsync();
+        var artifact = await BuiltInArtifactAsync(seed, snapshot?.Published?.Artifact);
+        var change = await PutInPlaceAsync(grain, snapshot, seed, artifact);
+        if (artifact is not null)
+        {
+            await BenchmarkIfNeverMeasuredAsync(seed.ListingId, artifact);
+        }
+        return change;
+    }
+
+    private async Task<Change> PutInPlaceAsync(IListingGrain grain, ListingSnapshot? snapshot, SeedListing seed, ModelArtifact? artifact)
+    {
         if (snapshot is null)
         {
             await grain.CreateAsync(seed.PartnerOrganizationId, seed.Content, Actor);
+            await AttachAsync(grain, artifact);
             await PublishAsync(grain);
             return Change.Created;
         }
-        if (snapshot.Status == ListingStatus.Published && Same(snapshot.Published!.Content, seed.Content))
+        if (snapshot.Status == ListingStatus.Published && Same(snapshot.Published!.Content, seed.Content)
+            && (artifact is null || snapshot.Published.Artifact?.Sha256 == artifact.Sha256))
         {
             return Change.None;
         }
@@ -140,8 +159,51 @@ public sealed partial class SeedCatalogApplier(
             await grain.WithdrawAsync(Actor);
         }
         await grain.UpdateAsync(seed.Content, null, Actor);
+        await AttachAsync(grain, artifact);
         await PublishAsync(grain);
         return Change.Updated;
+    }
+
+    /// <summary>A shipped model file, stored and validated like an upload (the validation is the same for everyone).</summary>
+    private async Task<ModelArtifact?> BuiltInArtifactAsync(SeedListing seed, ModelArtifact? published)
+    {
+        if (seed.BuiltInArtifact is null || builtIns.Find(seed.BuiltInArtifact) is not { } files)
+        {
+            return null;
+        }
+        var model = await StoreAsync(files.ModelPath);
+        var vocabulary = files.VocabularyPath is null ? null : await StoreAsync(files.VocabularyPath);
+        if (published is { IsValid: true } && published.Sha256 == model.Sha256 && published.VocabularySha256 == vocabulary?.Sha256)
+        {
+            // Already validated and attached: the same bytes give the same verdict.
+            return published;
+        }
+        var validated = await validation.ValidateAsync(store.PathOf(model.Sha256), model.Sha256, model.SizeBytes, seed.Content.Model, CancellationToken.None);
+        return validated with { VocabularySha256 = vocabulary?.Sha256 };
+    }
+
+    /// <summary>Seeded models get measured like uploads, once per model file, in the background.</summary>
+    private async Task BenchmarkIfNeverMeasuredAsync(string listingId, ModelArtifact artifact)
+    {
+        var measured = await grains.GetGrain<Abstractions.Sandbox.IModelBenchmarksGrain>(listingId).ListAsync();
+        if (sandbox.Value.BenchmarkOnUpload && measured.All(m => m.ArtifactSha256 != artifact.Sha256))
+        {
+            benchmarks.Start(listingId);
+        }
+    }
+
+    private async Task<StoredFile> StoreAsync(string path)
+    {
+        await using var file = File.OpenRead(path);
+        return await store.PutAsync(file, file.Length, null, CancellationToken.None);
+    }
+
+    private static async Task AttachAsync(IListingGrain grain, ModelArtifact? artifact)
+    {
+        if (artifact is not null)
+        {
+            await grain.AttachArtifactAsync(artifact, Actor);
+        }
     }
 
     private static async Task PublishAsync(IListingGrain grain)

@@ -1,0 +1,73 @@
+using Marketplace.Domain.Sandbox;
+
+namespace Marketplace.Abstractions.Sandbox;
+
+/// <summary>
+/// Runs sandbox work on a silo that has the device class its key names ("CUDA/3", "CPU/0"): a
+/// custom placement puts it on a silo advertising that class with the most free capacity, falling
+/// back to CPU silos. The work itself runs on the inference engine's own threads, never on the
+/// grain scheduler; the grain only awaits it.
+/// </summary>
+[Alias("Marketplace.ISandboxRunnerGrain")]
+public interface ISandboxRunnerGrain : IGrainWithStringKey
+{
+    [Alias("RunTrialAsync")]
+    Task<TrialOutcome> RunTrialAsync(SandboxModel model, TrialInput input);
+
+    /// <summary>Measures the model on every device of this silo.</summary>
+    [Alias("BenchmarkAsync")]
+    Task<IReadOnlyList<DeviceBenchmark>> BenchmarkAsync(SandboxModel model);
+
+    public static string KeyFor(string deviceKind, int slot) => $"{deviceKind}/{slot}";
+
+    public static string DeviceKindOf(string key) => key.Split('/')[0];
+}
+
+/// <summary>An organisation's sandbox quota (key: organisation id).</summary>
+[Alias("Marketplace.ISandboxQuotaGrain")]
+public interface ISandboxQuotaGrain : IGrainWithStringKey
+{
+    /// <summary>Admits one trial or says when to retry; an admitted trial is already counted.</summary>
+    [Alias("AdmitAsync")]
+    Task<QuotaDecision> AdmitAsync();
+
+    /// <summary>Adds a finished trial's compute to the day it was admitted on.</summary>
+    [Alias("ChargeAsync")]
+    Task ChargeAsync(DateOnly admittedOn, double computeSeconds);
+
+    [Alias("GetAsync")]
+    Task<QuotaStatus> GetAsync();
+
+    /// <summary>Gives this organisation its own quota (an operator's decision); null returns it to the default.</summary>
+    [Alias("SetPolicyAsync")]
+    Task<QuotaStatus> SetPolicyAsync(QuotaPolicy? policy);
+}
+
+[GenerateSerializer, Immutable, Alias("Marketplace.QuotaStatus")]
+public sealed record QuotaStatus(
+    [property: Id(0)] QuotaPolicy Policy,
+    [property: Id(1)] QuotaUsage Usage);
+
+/// <summary>Billable usage of an organisation (key: organisation id), idempotent by event id.</summary>
+[Alias("Marketplace.IUsageMeterGrain")]
+public interface IUsageMeterGrain : IGrainWithStringKey
+{
+    /// <summary>Records the event unless one with its id is already recorded; true when it was new.</summary>
+    [Alias("RecordAsync")]
+    Task<bool> RecordAsync(UsageEvent usage);
+
+    [Alias("ListAsync")]
+    Task<IReadOnlyList<UsageEvent>> ListAsync(DateTimeOffset? since);
+}
+
+/// <summary>Measured benchmarks of a model listing per device (key: listing id).</summary>
+[Alias("Marketplace.IModelBenchmarksGrain")]
+public interface IModelBenchmarksGrain : IGrainWithStringKey
+{
+    /// <summary>Keeps the newest result per device and model file.</summary>
+    [Alias("RecordAsync")]
+    Task RecordAsync(IReadOnlyList<DeviceBenchmark> results);
+
+    [Alias("ListAsync")]
+    Task<IReadOnlyList<DeviceBenchmark>> ListAsync();
+}

@@ -1,0 +1,37 @@
+using Marketplace.Abstractions.Errors;
+using Marketplace.Abstractions.Listings;
+using Marketplace.Domain.Common;
+using Marketplace.Domain.Listings;
+using Marketplace.Domain.Sandbox;
+
+namespace Marketplace.Application.Sandbox;
+
+internal static class SandboxModels
+{
+    /// <summary>The runnable model of a version, or why there is none.</summary>
+    public static SandboxModel For(string listingId, ListingVersion version)
+    {
+        if (version.Content.Model is not { } spec)
+        {
+            throw new ConflictException("sandbox.not_a_model", "Only model listings can be tried in the sandbox.");
+        }
+        if (version.Artifact is not { IsValid: true } artifact)
+        {
+            throw new ConflictException("sandbox.no_artifact", $"Version {version.Version} has no validated ONNX file, so it cannot run in the sandbox.");
+        }
+        return new SandboxModel(listingId, version.Version, spec, artifact);
+    }
+
+    /// <summary>The published model buyers try; drafts and unknown ids are a 404 like in the catalog.</summary>
+    public static async Task<(SandboxModel Model, PublishedListing Listing)> PublishedAsync(IGrainFactory grains, string listingId)
+    {
+        var listing = Identifiers.LooksLike(listingId, "lst") ? grains.GetGrain<IListingGrain>(listingId) : null;
+        var published = listing is null ? null : await listing.GetPublishedAsync();
+        if (published is null)
+        {
+            throw new NotFoundException("Catalog item", listingId);
+        }
+        var snapshot = (await listing!.GetAsync())!;
+        return (For(listingId, snapshot.Published!), published);
+    }
+}

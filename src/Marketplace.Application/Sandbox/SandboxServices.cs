@@ -1,0 +1,49 @@
+using Marketplace.Domain.Listings;
+
+namespace Marketplace.Application.Sandbox;
+
+/// <summary>Validates a stored model file in isolation (the host runs the validator worker process).</summary>
+public interface IArtifactValidation
+{
+    Task<ModelArtifact> ValidateAsync(string path, string sha256, long sizeBytes, ModelSpec? declared, CancellationToken cancellationToken);
+}
+
+/// <summary>Which sandbox runner grain takes the next piece of work (by device class present in the cluster).</summary>
+public interface ISandboxRouting
+{
+    /// <summary>A runner key on the best device class the cluster has ("CUDA/2", else "CPU/1").</summary>
+    string NextRunner();
+
+    /// <summary>One runner key per device class the cluster has, for benchmarks.</summary>
+    IReadOnlyList<string> RunnerPerDeviceKind();
+}
+
+/// <summary>Limits and prices the sandbox works with ("Marketplace:Sandbox").</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Marketplace:Sandbox";
+
+    public long MaxArtifactBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    public long MaxVocabularyBytes { get; set; } = 10 * 1024 * 1024;
+
+    public int DailyTrialsPerOrganization { get; set; } = 500;
+
+    public double DailyComputeSecondsPerOrganization { get; set; } = 600;
+
+    public double TrialsPerSecond { get; set; } = 5;
+
+    public int TrialBurst { get; set; } = 20;
+
+    public int MaxTextsPerTrial { get; set; } = 16;
+
+    public int MaxTextLength { get; set; } = 4000;
+
+    public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Electricity price for the power part of cost estimates, in minor units of USD per kWh.</summary>
+    public long ElectricityPerKwhMinor { get; set; } = 15;
+
+    /// <summary>Run a benchmark as soon as a valid model file arrives (uploads and seeded models).</summary>
+    public bool BenchmarkOnUpload { get; set; } = true;
+}

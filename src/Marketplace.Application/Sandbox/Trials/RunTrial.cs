@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using FluentValidation;
+using Marketplace.Abstractions.Errors;
+using Marketplace.Abstractions.Sandbox;
+using Marketplace.Application.Common.Security;
+using Marketplace.Application.Sandbox.Costs;
+using Marketplace.Domain.Common;
+using Marketplace.Domain.Sandbox;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Application.Sandbox.Trials;
+
+/// <summary>A tensor given to a trial: row-major data with its shape.</summary>
+public sealed record TensorBody(IReadOnlyList<long>? Shape, IReadOnlyList<double>? Data);
+
+/// <summary>
+/// Any signed-in organisation tries a published model: texts for text models, one image for image
+/// models, named tensors for tensor models. Counted against the organisation's quota before it
+/// runs, metered once as a usage event, answered with where it ran and what it would cost.
+/// </summary>
+public sealed record RunTrial(
+    string ModelId,
+    IReadOnlyList<string>? Texts,
+    string? ImageBase64,
+    IReadOnlyDictionary<string, TensorBody>? Inputs,
+    string? IdempotencyKey = null) : ICommand<TrialResult>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.SignedIn;
+}
+
+public sealed record TrialResult(
+    string TrialId,
+    string ModelId,
+    string Version,
+    TrialOutputs Outputs,
+    double LatencyMs,
+    double QueueMs,
+    int BatchSize,
+    string Device,
+    string DeviceKind,
+    string DeviceName,
+    string? FallbackReason,
+    IReadOnlyList<CostEstimate> CostEstimates);
+
+public sealed class RunTrialValidator : AbstractValidator<RunTrial>
+{
+    public RunTrialValidator(IOptions<SandboxOptions> options)
+    {
+        var o = options.Value;
+        RuleFor(t => t).Must(t => new object?[] { t.Texts, t.ImageBase64, t.Inputs }.Count(x => x is not null) == 1)
+            .OverridePropertyName("body").WithMessage("Give exactly one of 'texts', 'imageBase64' or 'inputs'.");
+        RuleFor(t => t.Texts).Must(l => l is null || (l.Count >= 1 && l.Count <= o.MaxTextsPerTrial))
+            .WithMessage($"'texts' holds 1 to {o.MaxTextsPerTrial} texts.");
+        RuleForEach(t => t.Texts).NotEmpty().MaximumLength(o.MaxTextLength);
+        RuleFor(t => t.ImageBase64).Must(b => b is null || Base64Size(b) is > 0 and var n && n <= o.MaxImageBytes)
+            .WithMessage($"'imageBase64' must be a base64-encoded PNG or JPEG of at most {o.MaxImageBytes / (1024 * 1024)} MB.");
+        RuleFor(t => t.Inputs).Must(i => i is null || i.Count is >= 1 and <= 16).WithMessage("'inputs' names 1 to 16 tensors.");
+        RuleForEach(t => t.Inputs).Must(kv => TensorOk(kv.Value))
+            .WithMessage("Each input needs a 'shape' of 1 to 8 positive dimensions and 'data' with exactly their product of values (at most 1,000,000).");
+    }
+
+    private static int Base64Size(string text)
+    {
+        var buffer = new byte[(text.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(text, buffer, out var written) ? written : -1;
+    }
+
+    private static bool TensorOk(TensorBody tensor)
+    {
+        if (tensor.Shape is not { Count: >= 1 and <= 8 } shape || tensor.Data is null || shape.Any(d => d <= 0))
+        {
+            return false;
+        }
+        long product = 1;
+        foreach (var d in shape)
+        {
+            product *= d;
+            if (product > 1_000_000)
+            {
+                return false;
+            }
+        }
+        return product == tensor.Data.Count;
+    }
+}
+
+public sealed class RunTrialHandler(
+    IGrainFactory grains,
+    ISandboxRouting routing,
+    CostEstimator costs,
+    ICallerAccessor callers,
+    TimeProvider time) : ICommandHandler<RunTrial, TrialResult>
+{
+    public async ValueTask<TrialResult> Handle(RunTrial command, CancellationToken cancellationToken)
+    {
+        var caller = await callers.GetCallerAsync(cancellationToken);
+        var (model, _) = await SandboxModels.PublishedAsync(grains, command.ModelId);
+        var input = InputFor(model, command);
+        var trialId = TrialId(caller.OrganizationId!, command.IdempotencyKey);
+
+        var quota = grains.GetGrain<ISandboxQuotaGrain>(caller.OrganizationId!);
+        var decision = await quota.AdmitAsync();
+        if (!decision.Allowed)
+        {
+            throw new TooManyRequestsException(decision.Reason!, decision.RetryAfter);
+        }
+        var outcome = await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model, input);
+        await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
+        await grains.GetGrain<IUsageMeterGrain>(caller.OrganizationId!).RecordAsync(
+            new UsageEvent(trialId, caller.OrganizationId!, "sandbox.trial", command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()));
+
+        var benchmarks = (await grains.GetGrain<IModelBenchmarksGrain>(command.ModelId).ListAsync()).Where(b => b.ArtifactSha256 == model.Artifact.Sha256).ToList();
+        return new TrialResult(
+            trialId, command.ModelId, model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
+            outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
+            await costs.EstimateAsync(model, benchmarks, cancellationToken));
+    }
+
+    /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>
+    private static TrialInput InputFor(SandboxModel model, RunTrial command) => model.Spec.Adapter switch
+    {
+        "text" => command.Texts is { } texts
+            ? new TrialInput { Texts = texts }
+            : throw new RequestValidationException("texts", "This is a text model: send 'texts'."),
+        "image" => command.ImageBase64 is { } image
+            ? new TrialInput { Image = Convert.FromBase64String(image) }
+            : throw new RequestValidationException("imageBase64", "This is an image model: send 'imageBase64'."),
+        _ => command.Inputs is { } inputs
+            ? new TrialInput { Tensors = inputs.Select(kv => new TensorValue(kv.Key, kv.Value.Shape!, kv.Value.Data!)).ToList() }
+            : throw new RequestValidationException("inputs", "This model takes tensors: send 'inputs'."),
+    };
+
+    /// <summary>A client's idempotency key names the trial, so a retried request is metered once.</summary>
+    private static string TrialId(string organizationId, string? key) =>
+        string.IsNullOrWhiteSpace(key)
+            ? Identifiers.New("trial")
+            : "trial_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(organizationId + "\n" + key)))[..26];
+}

@@ -1,0 +1,35 @@
+using Marketplace.Application.Sandbox;
+using Marketplace.Domain.Sandbox;
+using Marketplace.Grains.Sandbox;
+using Marketplace.Host.Cluster;
+using Marketplace.Host.Sandbox;
+using Marketplace.Inference;
+using Marketplace.Inference.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Host.Hosting;
+
+internal static class SandboxSetup
+{
+    /// <summary>The inference engine (devices discovered once, at start), the isolated validator, quotas and placement inputs.</summary>
+    public static WebApplicationBuilder AddMarketplaceSandbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SandboxOptions>>().Value;
+            return new QuotaPolicy(o.DailyTrialsPerOrganization, o.DailyComputeSecondsPerOrganization, o.TrialsPerSecond, o.TrialBurst);
+        });
+        builder.Services.AddSingleton(_ => new InferenceEngine(new InferenceEngineOptions()));
+        builder.Services.AddSingleton(_ => new ArtifactValidator());
+        builder.Services.AddSingleton<IArtifactValidation, ValidatorArtifactValidation>();
+        builder.Services.AddSingleton<ILocalDeviceSource, EngineDeviceSource>();
+        builder.Services.AddSingleton<SandboxLoad>();
+        builder.Services.AddSingleton<DeviceDirectory>();
+        builder.Services.AddSingleton<IDeviceDirectory>(sp => sp.GetRequiredService<DeviceDirectory>());
+        builder.Services.AddSingleton<ISandboxRouting>(sp => sp.GetRequiredService<DeviceDirectory>());
+        builder.Services.AddSingleton<ISandboxEngine, InferenceSandboxEngine>();
+        builder.Services.AddSingleton<IBuiltInArtifacts, PackagedModels>();
+        return builder;
+    }
+}

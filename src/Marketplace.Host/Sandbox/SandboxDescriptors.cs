@@ -1,0 +1,61 @@
+using Marketplace.Abstractions.Errors;
+using Marketplace.Abstractions.Files;
+using Marketplace.Domain.Sandbox;
+using Marketplace.Inference.Models;
+
+namespace Marketplace.Host.Sandbox;
+
+/// <summary>Turns a listing's model (spec + validated file) into what the engine runs.</summary>
+internal static class SandboxDescriptors
+{
+    public static ModelDescriptor For(SandboxModel model, IContentStore store)
+    {
+        var spec = model.Spec;
+        var settings = spec.AdapterSettings;
+        var adapter = spec.Adapter switch
+        {
+            "text" => AdapterKind.Text,
+            "image" => AdapterKind.Image,
+            _ => AdapterKind.Tensor,
+        };
+        return new ModelDescriptor
+        {
+            ArtifactPath = store.PathOf(model.Artifact.Sha256),
+            Sha256 = model.Artifact.Sha256,
+            Adapter = adapter,
+            Text = adapter != AdapterKind.Text ? null : new TextAdapterSettings
+            {
+                VocabPath = model.Artifact.VocabularySha256 is { } vocab
+                    ? store.PathOf(vocab)
+                    : throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input."),
+                MaxTokens = settings?.MaxTokens ?? 256,
+                LowerCase = settings?.LowerCase ?? true,
+            },
+            Image = adapter != AdapterKind.Image ? null : new ImageAdapterSettings
+            {
+                Width = settings?.ImageSize ?? 224,
+                Height = settings?.ImageSize ?? 224,
+                Mean = settings?.Mean ?? [0.485f, 0.456f, 0.406f],
+                Std = settings?.Std ?? [0.229f, 0.224f, 0.225f],
+                Channels = settings?.ChannelOrder == "bgr" ? ChannelOrder.Bgr : ChannelOrder.Rgb,
+                Scale = settings?.PixelScale ?? 1f / 255f,
+            },
+            Output = new OutputSettings
+            {
+                Kind = OutputKindFor(spec.Task, settings?.Output),
+                OutputName = settings?.OutputName,
+                Labels = settings?.Labels ?? [],
+            },
+        };
+    }
+
+    private static OutputKind OutputKindFor(string task, string? declared) => declared switch
+    {
+        "embedding" => OutputKind.Embedding,
+        "labels" => OutputKind.Labels,
+        "tensors" => OutputKind.Tensors,
+        _ when task.EndsWith("-embedding", StringComparison.Ordinal) => OutputKind.Embedding,
+        _ when task.EndsWith("-classification", StringComparison.Ordinal) => OutputKind.Labels,
+        _ => OutputKind.Tensors,
+    };
+}
