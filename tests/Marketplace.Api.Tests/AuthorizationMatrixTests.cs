@@ -15,7 +15,7 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
     private const string Unauthorized = "401";
     private const string Forbidden = "403";
 
-    private sealed record Case(string Method, string Path, object? Body, string Anonymous, string Other, string Member, string Owner, string Operator, bool Multipart = false)
+    private sealed record Case(string Method, string Path, object? Body, string Anonymous, string Other, string Member, string Owner, string Operator, bool Multipart = false, bool Octets = false)
     {
         public string Expected(string caller) => caller switch
         {
@@ -64,6 +64,13 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["admin.createOrganization"] = new("POST", "/api/v1/admin/organizations", new { name = "", type = "Customer" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["admin.organization"] = new("GET", "/api/v1/admin/organizations/{A}", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["admin.issueKey"] = new("POST", "/api/v1/admin/organizations/{A}/api-keys", new { name = "", role = "Member" }, Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        ["listing.artifact"] = new("PUT", "/api/v1/listings/{D}/artifact", null, Unauthorized, Forbidden, Ok, Ok, Forbidden, Octets: true),
+        ["listing.vocabulary"] = new("PUT", "/api/v1/listings/{D}/vocabulary", null, Unauthorized, Forbidden, Ok, Ok, Forbidden, Octets: true),
+        ["listing.benchmarks"] = new("POST", "/api/v1/listings/{L}/benchmarks", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        ["catalog.performance"] = new("GET", "/api/v1/catalog/items/{L}/performance", null, Ok, Ok, Ok, Ok, Ok),
+        ["sandbox.trial"] = new("POST", "/api/v1/sandbox/models/{L}/trials", new { texts = new[] { "x" } }, Unauthorized, Ok, Ok, Ok, Ok),
+        ["org.sandboxUsage"] = new("GET", "/api/v1/organizations/{A}/sandbox-usage", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        ["admin.sandboxQuota"] = new("PUT", "/api/v1/admin/organizations/{A}/sandbox-quota", new { reset = true }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["admin.reload"] = new("POST", "/api/v1/admin/catalog/reload", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["system.info"] = new("GET", "/api/v1/system/info", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["me"] = new("GET", "/api/v1/me", null, Unauthorized, Ok, Ok, Ok, Ok),
@@ -120,7 +127,11 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
             .Replace("{doc}", world.DocumentId, StringComparison.Ordinal)
             .Replace("{key}", world.OwnerKeyId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(@case.Method), Fill(@case.Path));
-        if (@case.Multipart)
+        if (@case.Octets)
+        {
+            request.Content = new ByteArrayContent("not a model"u8.ToArray()) { Headers = { ContentType = new("application/octet-stream") } };
+        }
+        else if (@case.Multipart)
         {
             request.Content = new MultipartFormDataContent { { new ByteArrayContent(PartnerFlows.Pdf), "file", "tax.pdf" }, { new StringContent("tax"), "kind" } };
         }
