@@ -1,4 +1,6 @@
+using Marketplace.Abstractions.Usage;
 using Marketplace.Storage.Relational;
+using Marketplace.Storage.Usage;
 using Marketplace.Storage.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(sp => new RelationalSchema(dialect(sp)));
         services.AddSingleton<IStorageProbe, RelationalStorageProbe>();
+        services.AddSingleton<IUsageLedger, RelationalUsageLedger>();
         services.AddGrainStorage(name, (sp, providerName) => new RelationalGrainStorage(
             providerName,
             sp.GetRequiredService<RelationalSchema>(),

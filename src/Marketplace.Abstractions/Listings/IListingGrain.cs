@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Marketplace.Domain.Listings;
 
 namespace Marketplace.Abstractions.Listings;
@@ -19,6 +20,10 @@ public interface IListingGrain : IGrainWithStringKey
     /// <summary>The published version, or null when nothing is published or it is hidden.</summary>
     [Alias("GetPublishedAsync")]
     Task<PublishedListing?> GetPublishedAsync();
+
+    /// <summary>The published version as the sandbox runs it (spec and validated file), or null when there is none to run.</summary>
+    [Alias("GetSandboxModelAsync")]
+    Task<Immutable<Domain.Sandbox.SandboxModel?>> GetSandboxModelAsync();
 
     /// <summary>Edits the draft; on a published listing opens a new version (<paramref name="version"/> or the next minor).</summary>
     [Alias("UpdateAsync")]

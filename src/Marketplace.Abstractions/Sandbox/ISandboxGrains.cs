@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Marketplace.Domain.Sandbox;
 
 namespace Marketplace.Abstractions.Sandbox;
@@ -11,8 +12,12 @@ namespace Marketplace.Abstractions.Sandbox;
 [Alias("Marketplace.ISandboxRunnerGrain")]
 public interface ISandboxRunnerGrain : IGrainWithStringKey
 {
+    /// <remarks>
+    /// Immutable wrappers: on the same silo (the common case) Orleans passes them without copying,
+    /// which matters for a trial's input and its embeddings.
+    /// </remarks>
     [Alias("RunTrialAsync")]
-    Task<TrialOutcome> RunTrialAsync(SandboxModel model, TrialInput input);
+    Task<Immutable<TrialOutcome>> RunTrialAsync(Immutable<SandboxModel> model, Immutable<TrialInput> input);
 
     /// <summary>Measures the model on every device of this silo.</summary>
     [Alias("BenchmarkAsync")]
@@ -47,18 +52,6 @@ public interface ISandboxQuotaGrain : IGrainWithStringKey
 public sealed record QuotaStatus(
     [property: Id(0)] QuotaPolicy Policy,
     [property: Id(1)] QuotaUsage Usage);
-
-/// <summary>Billable usage of an organisation (key: organisation id), idempotent by event id.</summary>
-[Alias("Marketplace.IUsageMeterGrain")]
-public interface IUsageMeterGrain : IGrainWithStringKey
-{
-    /// <summary>Records the event unless one with its id is already recorded; true when it was new.</summary>
-    [Alias("RecordAsync")]
-    Task<bool> RecordAsync(UsageEvent usage);
-
-    [Alias("ListAsync")]
-    Task<IReadOnlyList<UsageEvent>> ListAsync(DateTimeOffset? since);
-}
 
 /// <summary>Measured benchmarks of a model listing per device (key: listing id).</summary>
 [Alias("Marketplace.IModelBenchmarksGrain")]

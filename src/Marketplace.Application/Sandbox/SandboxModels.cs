@@ -23,15 +23,20 @@ internal static class SandboxModels
     }
 
     /// <summary>The published model buyers try; drafts and unknown ids are a 404 like in the catalog.</summary>
-    public static async Task<(SandboxModel Model, PublishedListing Listing)> PublishedAsync(IGrainFactory grains, string listingId)
+    public static async Task<SandboxModel> PublishedAsync(IGrainFactory grains, string listingId)
     {
         var listing = Identifiers.LooksLike(listingId, "lst") ? grains.GetGrain<IListingGrain>(listingId) : null;
+        if (listing is not null && (await listing.GetSandboxModelAsync()).Value is { } model)
+        {
+            return model;
+        }
+        // Nothing runnable: say whether it is unknown (404) or just has no model file (409).
         var published = listing is null ? null : await listing.GetPublishedAsync();
         if (published is null)
         {
             throw new NotFoundException("Catalog item", listingId);
         }
         var snapshot = (await listing!.GetAsync())!;
-        return (For(listingId, snapshot.Published!), published);
+        return For(listingId, snapshot.Published!);
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Marketplace.Abstractions.Catalog;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Listings;
@@ -7,6 +8,7 @@ using Marketplace.Abstractions.Reviews;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Listings;
+using Marketplace.Domain.Sandbox;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Grains.Listings;
@@ -54,6 +56,11 @@ public sealed partial class ListingGrain(
             PublishedAt = published.PublishedAt ?? S.CreatedAt,
         };
     }
+
+    public Task<Immutable<SandboxModel?>> GetSandboxModelAsync() =>
+        Task.FromResult((S.Exists && !S.Hidden && S.Published is { Content.Model: { } spec, Artifact: { IsValid: true } artifact } published
+            ? new SandboxModel(Id, published.Version, spec, artifact)
+            : null).AsImmutable());
 
     public async Task<ListingSnapshot> UpdateAsync(ListingContent content, string? version, string actor)
     {

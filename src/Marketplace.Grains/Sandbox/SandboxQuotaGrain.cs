@@ -13,6 +13,8 @@ public sealed class SandboxQuotaGrain(
     QuotaPolicy defaultPolicy,
     TimeProvider time) : Grain, ISandboxQuotaGrain
 {
+    private bool _unsaved;
+
     private QuotaPolicy Policy => state.State.Policy ?? defaultPolicy;
 
     public async Task<QuotaDecision> AdmitAsync()
@@ -22,15 +24,30 @@ public sealed class SandboxQuotaGrain(
         {
             state.State.Usage = decision.Usage;
             await state.WriteStateAsync();
+            _unsaved = false;
         }
         return decision;
     }
 
-    public async Task ChargeAsync(DateOnly admittedOn, double computeSeconds)
+    /// <summary>
+    /// Compute is added in memory and stored with the next admission (or when the grain goes
+    /// idle): the admission count, which guards the quota, is always stored first; only the last
+    /// trial's compute could be missed by a crash.
+    /// </summary>
+    public Task ChargeAsync(DateOnly admittedOn, double computeSeconds)
     {
         var current = QuotaRules.Refill(Policy, state.State.Usage, time.GetUtcNow());
         state.State.Usage = QuotaRules.Charge(current, admittedOn, computeSeconds);
-        await state.WriteStateAsync();
+        _unsaved = true;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     public Task<QuotaStatus> GetAsync() =>

@@ -12,8 +12,8 @@ namespace Marketplace.Grains.Sandbox;
 [DevicePlacement]
 public sealed class SandboxRunnerGrain(ISandboxEngine engine) : Grain, ISandboxRunnerGrain
 {
-    public Task<TrialOutcome> RunTrialAsync(SandboxModel model, TrialInput input) =>
-        engine.RunTrialAsync(model, input, CancellationToken.None);
+    public async Task<Immutable<TrialOutcome>> RunTrialAsync(Immutable<SandboxModel> model, Immutable<TrialInput> input) =>
+        (await engine.RunTrialAsync(model.Value, input.Value, CancellationToken.None)).AsImmutable();
 
     public Task<IReadOnlyList<DeviceBenchmark>> BenchmarkAsync(SandboxModel model) =>
         engine.BenchmarkAsync(model, CancellationToken.None);

@@ -31,6 +31,15 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
             version BIGINT NOT NULL,
             PRIMARY KEY (service_id, grain_id, reminder_name));
         CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (service_id, grain_hash);
+        CREATE TABLE IF NOT EXISTS usage_events (
+            id TEXT NOT NULL PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            listing_id TEXT NOT NULL,
+            compute_ms DOUBLE PRECISION NOT NULL,
+            device_kind TEXT NOT NULL,
+            at TIMESTAMPTZ NOT NULL);
+        CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
         """;
 
     // 23505: unique_violation; 42P07: duplicate_table (a concurrent CREATE won the race).

@@ -60,6 +60,15 @@ public sealed class SqliteDialect : ISqlDialect
             version INTEGER NOT NULL,
             PRIMARY KEY (service_id, grain_id, reminder_name)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (service_id, grain_hash);
+        CREATE TABLE IF NOT EXISTS usage_events (
+            id TEXT NOT NULL PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            listing_id TEXT NOT NULL,
+            compute_ms REAL NOT NULL,
+            device_kind TEXT NOT NULL,
+            at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
         """;
 
     public bool IsUniqueViolation(DbException exception) =>

@@ -32,7 +32,7 @@ public sealed class ModelBenchmarkHandlers(IGrainFactory grains, ModelBenchmarkJ
 
     public async ValueTask<ModelPerformance> Handle(GetModelPerformance query, CancellationToken cancellationToken)
     {
-        var (model, _) = await SandboxModels.PublishedAsync(grains, query.ListingId);
+        var model = await SandboxModels.PublishedAsync(grains, query.ListingId);
         var benchmarks = (await grains.GetGrain<IModelBenchmarksGrain>(query.ListingId).ListAsync())
             .Where(b => b.ArtifactSha256 == model.Artifact.Sha256)
             .ToList();

@@ -17,6 +17,26 @@ public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, 
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTimeOffset At, IReadOnlyList<PublishedListing> Hardware)? _cache;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<CostEstimate> Estimates)> _byModel = new();
+
+    /// <summary>
+    /// Estimates for a model file from its stored benchmarks, kept for a short while: every trial
+    /// shows them and they change only when hardware prices or measurements do.
+    /// </summary>
+    public async Task<IReadOnlyList<CostEstimate>> ForModelAsync(SandboxModel model, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_byModel.TryGetValue(model.Artifact.Sha256, out var cached) && now - cached.At < CacheFor)
+        {
+            return cached.Estimates;
+        }
+        var measured = (await grains.GetGrain<Abstractions.Sandbox.IModelBenchmarksGrain>(model.ListingId).ListAsync())
+            .Where(b => b.ArtifactSha256 == model.Artifact.Sha256)
+            .ToList();
+        var estimates = await EstimateAsync(model, measured, cancellationToken);
+        _byModel[model.Artifact.Sha256] = (now, estimates);
+        return estimates;
+    }
 
     public async Task<IReadOnlyList<CostEstimate>> EstimateAsync(SandboxModel model, IReadOnlyList<DeviceBenchmark> measured, CancellationToken cancellationToken)
     {

@@ -1,8 +1,10 @@
+using Orleans.Concurrency;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Sandbox;
+using Marketplace.Abstractions.Usage;
 using Marketplace.Application.Common.Security;
 using Marketplace.Application.Sandbox.Costs;
 using Marketplace.Domain.Common;
@@ -90,13 +92,14 @@ public sealed class RunTrialHandler(
     IGrainFactory grains,
     ISandboxRouting routing,
     CostEstimator costs,
+    IUsageLedger ledger,
     ICallerAccessor callers,
     TimeProvider time) : ICommandHandler<RunTrial, TrialResult>
 {
     public async ValueTask<TrialResult> Handle(RunTrial command, CancellationToken cancellationToken)
     {
         var caller = await callers.GetCallerAsync(cancellationToken);
-        var (model, _) = await SandboxModels.PublishedAsync(grains, command.ModelId);
+        var model = await SandboxModels.PublishedAsync(grains, command.ModelId);
         var input = InputFor(model, command);
         var trialId = TrialId(caller.OrganizationId!, command.IdempotencyKey);
 
@@ -106,16 +109,16 @@ public sealed class RunTrialHandler(
         {
             throw new TooManyRequestsException(decision.Reason!, decision.RetryAfter);
         }
-        var outcome = await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model, input);
+        var outcome = (await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model.AsImmutable(), input.AsImmutable())).Value;
         await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
-        await grains.GetGrain<IUsageMeterGrain>(caller.OrganizationId!).RecordAsync(
-            new UsageEvent(trialId, caller.OrganizationId!, "sandbox.trial", command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()));
+        await ledger.RecordAsync(
+            new UsageEvent(trialId, caller.OrganizationId!, "sandbox.trial", command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
+            cancellationToken);
 
-        var benchmarks = (await grains.GetGrain<IModelBenchmarksGrain>(command.ModelId).ListAsync()).Where(b => b.ArtifactSha256 == model.Artifact.Sha256).ToList();
         return new TrialResult(
             trialId, command.ModelId, model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
             outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
-            await costs.EstimateAsync(model, benchmarks, cancellationToken));
+            await costs.ForModelAsync(model, cancellationToken));
     }
 
     /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>

@@ -1,4 +1,5 @@
 using Marketplace.Abstractions.Sandbox;
+using Marketplace.Abstractions.Usage;
 using Marketplace.Application.Common.Security;
 using Marketplace.Application.Organizations;
 using Marketplace.Domain.Sandbox;
@@ -14,13 +15,16 @@ public sealed record GetSandboxUsage(string OrganizationId, DateTimeOffset? Sinc
 
 public sealed record SandboxUsage(QuotaStatus Quota, IReadOnlyList<UsageEvent> Events);
 
-public sealed class GetSandboxUsageHandler(IGrainFactory grains) : IQueryHandler<GetSandboxUsage, SandboxUsage>
+public sealed class GetSandboxUsageHandler(IGrainFactory grains, IUsageLedger ledger) : IQueryHandler<GetSandboxUsage, SandboxUsage>
 {
+    /// <summary>The newest events first; older ones are read with <c>since</c>.</summary>
+    private const int MaxEvents = 1000;
+
     public async ValueTask<SandboxUsage> Handle(GetSandboxUsage query, CancellationToken cancellationToken)
     {
         await grains.ExistingOrganizationAsync(query.OrganizationId);
         return new SandboxUsage(
             await grains.GetGrain<ISandboxQuotaGrain>(query.OrganizationId).GetAsync(),
-            await grains.GetGrain<IUsageMeterGrain>(query.OrganizationId).ListAsync(query.Since));
+            await ledger.ListAsync(query.OrganizationId, query.Since, MaxEvents, cancellationToken));
     }
 }

@@ -1,0 +1,15 @@
+using Marketplace.Domain.Sandbox;
+
+namespace Marketplace.Abstractions.Usage;
+
+/// <summary>
+/// Billable usage as an append-only ledger in the state store: one row per event, written before
+/// the event is acknowledged, keyed by the event id so a retried write is recorded once.
+/// </summary>
+public interface IUsageLedger
+{
+    /// <summary>Records the event; false when an event with its id was already recorded.</summary>
+    Task<bool> RecordAsync(UsageEvent usage, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken);
+}
