@@ -114,5 +114,13 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
         // The seed catalog was applied once, although both hosts started together.
         var seeded = JsonNode.Parse(await b.Http.GetStringAsync("/api/v1/catalog/search?pageSize=1"))!;
         Assert.Equal(35, seeded["total"]!.GetValue<int>());
+
+        // Every silo advertises its devices, and a trial sent to either host runs on the cluster's sandbox.
+        var info = JsonNode.Parse(await b.ClientWithKey(AdminKey).GetStringAsync("/api/v1/system/info"))!;
+        Assert.All(info["silos"]!.AsArray(), silo => Assert.Contains(silo!["devices"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "CPU"));
+        var trial = JsonNode.Parse(await HostApi.SendOkAsync(b.ClientWithKey(AdminKey), HttpMethod.Post,
+            "/api/v1/sandbox/models/lst_all-minilm-l6-v2/trials", """{"texts":["a cluster-wide sandbox"]}"""))!;
+        Assert.Equal(384, trial["outputs"]!["embeddings"]![0]!.AsArray().Count);
+        Assert.Equal("cpu", trial["device"]!.GetValue<string>());
     }
 }

@@ -11,8 +11,12 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
+    // Hosts starting together serialise on an advisory lock: concurrent CREATE ... IF NOT EXISTS
+    // can otherwise collide on PostgreSQL's catalog (duplicate type errors).
     public string CreateSchemaSql =>
         """
+        BEGIN;
+        SELECT pg_advisory_xact_lock(5427301);
         CREATE TABLE IF NOT EXISTS grain_state (
             grain_type TEXT NOT NULL,
             grain_key TEXT NOT NULL,
@@ -40,9 +44,10 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
             device_kind TEXT NOT NULL,
             at TIMESTAMPTZ NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
+        COMMIT;
         """;
 
-    // 23505: unique_violation; 42P07: duplicate_table (a concurrent CREATE won the race).
+    // 23505: unique_violation; 42P07 duplicate_table and 42710 duplicate_object (a concurrent CREATE won the race).
     public bool IsUniqueViolation(DbException exception) =>
-        exception is PostgresException { SqlState: "23505" or "42P07" };
+        exception is PostgresException { SqlState: "23505" or "42P07" or "42710" };
 }

@@ -1,0 +1,60 @@
+using Marketplace.Domain.Sandbox;
+using Marketplace.Storage.Relational;
+using Marketplace.Storage.Usage;
+
+namespace Marketplace.Storage.Tests;
+
+public abstract class UsageLedgerContract
+{
+    protected abstract Task<ISqlDialect> CreateDialectAsync();
+
+    private static UsageEvent Event(string id, string organization, int minute) =>
+        new(id, organization, "sandbox.trial", "lst_model", 12.5, "CPU", new DateTimeOffset(2026, 11, 29, 12, minute, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Records_an_event_once_whatever_the_retries()
+    {
+        var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));
+
+        var first = await ledger.RecordAsync(Event("trial_1", "org_a", 1), CancellationToken.None);
+        var retry = await ledger.RecordAsync(Event("trial_1", "org_a", 1), CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(retry);
+        Assert.Single(await ledger.ListAsync("org_a", null, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lists_an_organisations_events_newest_first_from_a_time_on()
+    {
+        var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));
+        foreach (var (id, org, minute) in new[] { ("t1", "org_a", 1), ("t2", "org_a", 3), ("t3", "org_b", 2), ("t4", "org_a", 5) })
+        {
+            await ledger.RecordAsync(Event(id, org, minute), CancellationToken.None);
+        }
+
+        var all = await ledger.ListAsync("org_a", null, 100, CancellationToken.None);
+        var since = await ledger.ListAsync("org_a", new DateTimeOffset(2026, 11, 29, 12, 3, 0, TimeSpan.Zero), 100, CancellationToken.None);
+
+        Assert.Equal(["t4", "t2", "t1"], all.Select(e => e.Id));
+        Assert.Equal(["t4", "t2"], since.Select(e => e.Id));
+        Assert.Equal(Event("t4", "org_a", 5), all[0]);
+    }
+}
+
+public sealed class SqliteUsageLedgerTests : UsageLedgerContract, IDisposable
+{
+    private readonly Testing.TempDirectory _directory = new("ledger");
+
+    protected override Task<ISqlDialect> CreateDialectAsync() =>
+        Task.FromResult<ISqlDialect>(new SqliteDialect(Path.Combine(_directory.Path, Guid.NewGuid().ToString("N") + ".db")));
+
+    public void Dispose() => _directory.Dispose();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresUsageLedgerTests(PostgresFixture postgres) : UsageLedgerContract
+{
+    protected override async Task<ISqlDialect> CreateDialectAsync() =>
+        new PostgresDialect(Npgsql.NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync()));
+}
