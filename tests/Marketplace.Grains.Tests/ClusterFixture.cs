@@ -1,6 +1,9 @@
 using Marketplace.Abstractions.Serialization;
+using Marketplace.Abstractions.Usage;
+using Marketplace.Domain.Sandbox;
 using Marketplace.Storage;
 using Marketplace.Storage.Relational;
+using Marketplace.Storage.Usage;
 using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -21,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>The usage ledger the silos read, opened on the same database from outside.</summary>
+    public IUsageLedger Ledger { get; private set; } = null!;
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
@@ -32,10 +38,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSerializer(s => s.AddMarketplaceSerialization());
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddRelationalGrainStorage(StorageNames.Default, _ => new SqliteDialect(database));
+            silo.Services.AddSingleton(QuotaPolicy.Default);
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddMarketplaceSerialization()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        Ledger = new RelationalUsageLedger(new RelationalSchema(new SqliteDialect(database)));
     }
 
     public async Task DisposeAsync()

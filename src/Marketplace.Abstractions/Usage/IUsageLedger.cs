@@ -12,4 +12,7 @@ public interface IUsageLedger
     Task<bool> RecordAsync(UsageEvent usage, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many events of a kind an organisation has since a time, and their compute.</summary>
+    Task<(int Count, double ComputeMs)> TotalsAsync(string organizationId, string kind, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -96,3 +96,10 @@ public sealed record UsageEvent(
     double ComputeMs,
     string DeviceKind,
     DateTimeOffset At);
+
+/// <summary>Kinds of billable usage.</summary>
+public static class UsageKinds
+{
+    /// <summary>One sandbox trial; the quota counts these.</summary>
+    public const string SandboxTrial = "sandbox.trial";
+}

@@ -1,57 +1,51 @@
 using Marketplace.Abstractions.Sandbox;
+using Marketplace.Abstractions.Usage;
 using Marketplace.Domain.Sandbox;
 
 namespace Marketplace.Grains.Sandbox;
 
 /// <summary>
-/// One organisation's quota. Not reentrant: admissions are decided one at a time, and each is
-/// written before it is answered, so concurrent trials can never overrun the quota and an
-/// admitted trial survives a crash.
+/// One organisation's quota. Not reentrant: admissions are decided one at a time in memory, so
+/// concurrent trials can never overrun it. The counts are not written per trial: the usage
+/// ledger, where every finished trial is a durable row, is the record, and a new activation
+/// (after a restart, say) starts from today's rows there. Only an operator's own policy is stored.
 /// </summary>
 public sealed class SandboxQuotaGrain(
     [PersistentState("quota", StorageNames.Default)] IPersistentState<SandboxQuotaState> state,
+    IUsageLedger ledger,
     QuotaPolicy defaultPolicy,
     TimeProvider time) : Grain, ISandboxQuotaGrain
 {
-    private bool _unsaved;
+    private QuotaUsage? _usage;
 
     private QuotaPolicy Policy => state.State.Policy ?? defaultPolicy;
 
-    public async Task<QuotaDecision> AdmitAsync()
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var decision = QuotaRules.TryAdmit(Policy, state.State.Usage, time.GetUtcNow());
-        if (decision.Allowed)
-        {
-            state.State.Usage = decision.Usage;
-            await state.WriteStateAsync();
-            _unsaved = false;
-        }
-        return decision;
+        var now = time.GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var (count, computeMs) = await ledger.TotalsAsync(this.GetPrimaryKeyString(), UsageKinds.SandboxTrial, today, cancellationToken);
+        _usage = QuotaRules.Refill(Policy, null, now) with { Trials = count, ComputeSeconds = computeMs / 1000 };
     }
 
-    /// <summary>
-    /// Compute is added in memory and stored with the next admission (or when the grain goes
-    /// idle): the admission count, which guards the quota, is always stored first; only the last
-    /// trial's compute could be missed by a crash.
-    /// </summary>
+    public Task<QuotaDecision> AdmitAsync()
+    {
+        var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow());
+        if (decision.Allowed)
+        {
+            _usage = decision.Usage;
+        }
+        return Task.FromResult(decision);
+    }
+
     public Task ChargeAsync(DateOnly admittedOn, double computeSeconds)
     {
-        var current = QuotaRules.Refill(Policy, state.State.Usage, time.GetUtcNow());
-        state.State.Usage = QuotaRules.Charge(current, admittedOn, computeSeconds);
-        _unsaved = true;
+        _usage = QuotaRules.Charge(QuotaRules.Refill(Policy, _usage, time.GetUtcNow()), admittedOn, computeSeconds);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_unsaved)
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-    }
-
     public Task<QuotaStatus> GetAsync() =>
-        Task.FromResult(new QuotaStatus(Policy, QuotaRules.Refill(Policy, state.State.Usage, time.GetUtcNow())));
+        Task.FromResult(new QuotaStatus(Policy, QuotaRules.Refill(Policy, _usage, time.GetUtcNow())));
 
     public async Task<QuotaStatus> SetPolicyAsync(QuotaPolicy? policy)
     {
@@ -64,9 +58,6 @@ public sealed class SandboxQuotaGrain(
 [GenerateSerializer, Alias("Marketplace.SandboxQuotaState")]
 public sealed class SandboxQuotaState
 {
-    [Id(0)]
-    public QuotaUsage? Usage { get; set; }
-
     /// <summary>This organisation's own quota, when an operator set one.</summary>
     [Id(1)]
     public QuotaPolicy? Policy { get; set; }

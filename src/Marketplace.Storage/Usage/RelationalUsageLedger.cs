@@ -48,4 +48,18 @@ public sealed class RelationalUsageLedger(RelationalSchema schema) : IUsageLedge
         }
         return events;
     }
+
+    public async Task<(int Count, double ComputeMs)> TotalsAsync(string organizationId, string kind, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        await using var connection = await schema.Dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand()
+            .WithText("SELECT COUNT(*), COALESCE(SUM(compute_ms), 0) FROM usage_events WHERE organization_id = @organization AND kind = @kind AND at >= @since")
+            .With("organization", organizationId)
+            .With("kind", kind)
+            .With("since", since.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
 }

@@ -112,7 +112,7 @@ public sealed class RunTrialHandler(
         var outcome = (await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model.AsImmutable(), input.AsImmutable())).Value;
         await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
         await ledger.RecordAsync(
-            new UsageEvent(trialId, caller.OrganizationId!, "sandbox.trial", command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
+            new UsageEvent(trialId, caller.OrganizationId!, UsageKinds.SandboxTrial, command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
             cancellationToken);
 
         return new TrialResult(
