@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Api.Tests;
 
@@ -13,6 +14,13 @@ public sealed class PlatformTests(MarketplaceFactory factory)
 
         Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public void OpenTelemetry_traces_and_metrics_are_registered()
+    {
+        Assert.NotNull(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
     [Fact]
