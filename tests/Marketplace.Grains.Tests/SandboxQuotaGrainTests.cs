@@ -53,11 +53,22 @@ public sealed class SandboxQuotaGrainTests(ClusterFixture fixture)
 
         var first = await quota.AdmitAsync();
         await quota.ChargeAsync(first.Usage.Day, 2.5);
+        await Eventually(async () => (await quota.GetAsync()).Usage.ComputeSeconds >= 2.5);
         var second = await quota.AdmitAsync();
 
         Assert.True(first.Allowed);
         Assert.False(second.Allowed);
         Assert.Contains("compute-seconds", second.Reason);
+    }
+
+    /// <summary>Charging is one-way, so its effect is awaited rather than assumed.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(await condition());
     }
 
     private Task Record(string organization, string kind, double computeMs, DateTimeOffset at) =>

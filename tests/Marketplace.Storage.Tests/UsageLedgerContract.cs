@@ -25,6 +25,22 @@ public abstract class UsageLedgerContract
     }
 
     [Fact]
+    public async Task Concurrent_records_are_each_written_once_and_answered_truthfully()
+    {
+        await using var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));
+
+        // 300 distinct trials, each also retried once, all at the same moment.
+        var results = await Task.WhenAll(Enumerable.Range(0, 600).Select(i =>
+            Task.Run(() => ledger.RecordAsync(Event($"trial_{i % 300}", "org_busy", i % 60), CancellationToken.None))));
+
+        Assert.Equal(300, results.Count(inserted => inserted));
+        Assert.Equal(300, (await ledger.ListAsync("org_busy", null, 1000, CancellationToken.None)).Count);
+        var (count, computeMs) = await ledger.TotalsAsync("org_busy", "sandbox.trial", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Equal(300, count);
+        Assert.Equal(300 * 12.5, computeMs, precision: 6);
+    }
+
+    [Fact]
     public async Task Lists_an_organisations_events_newest_first_from_a_time_on()
     {
         var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));

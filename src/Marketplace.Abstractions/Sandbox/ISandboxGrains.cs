@@ -36,8 +36,11 @@ public interface ISandboxQuotaGrain : IGrainWithStringKey
     [Alias("AdmitAsync")]
     Task<QuotaDecision> AdmitAsync();
 
-    /// <summary>Adds a finished trial's compute to the day it was admitted on.</summary>
-    [Alias("ChargeAsync")]
+    /// <summary>
+    /// Adds a finished trial's compute to the day it was admitted on. One-way: the trial's answer
+    /// does not wait for it, and the usage ledger row (awaited) is what survives a restart.
+    /// </summary>
+    [Alias("ChargeAsync"), OneWay]
     Task ChargeAsync(DateOnly admittedOn, double computeSeconds);
 
     [Alias("GetAsync")]

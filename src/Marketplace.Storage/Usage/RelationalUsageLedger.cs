@@ -1,35 +1,109 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Marketplace.Abstractions.Usage;
 using Marketplace.Domain.Sandbox;
 using Marketplace.Storage.Relational;
 
 namespace Marketplace.Storage.Usage;
 
-/// <summary>The usage ledger on the same relational store as grain state (SQLite or PostgreSQL).</summary>
-public sealed class RelationalUsageLedger(RelationalSchema schema) : IUsageLedger
+/// <summary>
+/// The usage ledger on the same relational store as grain state (SQLite or PostgreSQL). Events
+/// that arrive together are written by one writer in one transaction (group commit): each caller
+/// still waits until its row is durable, but concurrent trials share one fsync instead of queueing
+/// for one each.
+/// </summary>
+public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
 {
+    private const int MaxBatch = 256;
+
+    private readonly RelationalSchema _schema;
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public RelationalUsageLedger(RelationalSchema schema)
+    {
+        _schema = schema;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
     public async Task<bool> RecordAsync(UsageEvent usage, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
-        await using var connection = await schema.Dialect.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand()
-            .WithText(
-                "INSERT INTO usage_events (id, organization_id, kind, listing_id, compute_ms, device_kind, at) " +
-                "VALUES (@id, @organization, @kind, @listing, @compute, @device, @at) ON CONFLICT (id) DO NOTHING")
-            .With("id", usage.Id)
-            .With("organization", usage.OrganizationId)
-            .With("kind", usage.Kind)
-            .With("listing", usage.ListingId)
-            .With("compute", usage.ComputeMs)
-            .With("device", usage.DeviceKind)
-            .With("at", usage.At.UtcDateTime);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await _schema.EnsureAsync(cancellationToken);
+        var pending = new Pending(usage, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(RelationalUsageLedger));
+        }
+        // A cancelled caller stops waiting; its row may still be written, which the id makes harmless.
+        return await pending.Written.Task.WaitAsync(cancellationToken);
     }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            try
+            {
+                var inserted = await WriteAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Written.TrySetResult(inserted[i]);
+                }
+            }
+            catch (Exception error)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Written.TrySetException(error);
+                }
+            }
+        }
+    }
+
+    private async Task<bool[]> WriteAsync(List<Pending> batch)
+    {
+        await using var connection = await _schema.Dialect.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var inserted = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var usage = batch[i].Usage;
+            await using var command = connection.CreateCommand()
+                .WithText(
+                    "INSERT INTO usage_events (id, organization_id, kind, listing_id, compute_ms, device_kind, at) " +
+                    "VALUES (@id, @organization, @kind, @listing, @compute, @device, @at) ON CONFLICT (id) DO NOTHING")
+                .With("id", usage.Id)
+                .With("organization", usage.OrganizationId)
+                .With("kind", usage.Kind)
+                .With("listing", usage.ListingId)
+                .With("compute", usage.ComputeMs)
+                .With("device", usage.DeviceKind)
+                .With("at", usage.At.UtcDateTime);
+            command.Transaction = transaction;
+            inserted[i] = await command.ExecuteNonQueryAsync() == 1;
+        }
+        await transaction.CommitAsync();
+        return inserted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record Pending(UsageEvent Usage, TaskCompletionSource<bool> Written);
 
     public async Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
-        await using var connection = await schema.Dialect.OpenAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
+        await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand()
             .WithText(
                 "SELECT id, organization_id, kind, listing_id, compute_ms, device_kind, at FROM usage_events " +
@@ -51,8 +125,8 @@ public sealed class RelationalUsageLedger(RelationalSchema schema) : IUsageLedge
 
     public async Task<(int Count, double ComputeMs)> TotalsAsync(string organizationId, string kind, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken);
-        await using var connection = await schema.Dialect.OpenAsync(cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
+        await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand()
             .WithText("SELECT COUNT(*), COALESCE(SUM(compute_ms), 0) FROM usage_events WHERE organization_id = @organization AND kind = @kind AND at >= @since")
             .With("organization", organizationId)

@@ -111,6 +111,7 @@ public sealed class RunTrialHandler(
         }
         var outcome = (await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model.AsImmutable(), input.AsImmutable())).Value;
         await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
+        var costEstimates = costs.ForModelAsync(model, cancellationToken);
         await ledger.RecordAsync(
             new UsageEvent(trialId, caller.OrganizationId!, UsageKinds.SandboxTrial, command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
             cancellationToken);
@@ -118,7 +119,7 @@ public sealed class RunTrialHandler(
         return new TrialResult(
             trialId, command.ModelId, model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
             outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
-            await costs.ForModelAsync(model, cancellationToken));
+            await costEstimates);
     }
 
     /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>
