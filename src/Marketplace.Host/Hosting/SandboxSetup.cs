@@ -20,7 +20,8 @@ internal static class SandboxSetup
             var o = sp.GetRequiredService<IOptions<SandboxOptions>>().Value;
             return new QuotaPolicy(o.DailyTrialsPerOrganization, o.DailyComputeSecondsPerOrganization, o.TrialsPerSecond, o.TrialBurst);
         });
-        builder.Services.AddSingleton(_ => new InferenceEngine(new InferenceEngineOptions()));
+        builder.Services.AddOptions<InferenceSettings>().Bind(builder.Configuration.GetSection(InferenceSettings.Section));
+        builder.Services.AddSingleton(sp => new InferenceEngine(sp.GetRequiredService<IOptions<InferenceSettings>>().Value.ToEngineOptions()));
         builder.Services.AddSingleton(_ => new ArtifactValidator());
         builder.Services.AddSingleton<IArtifactValidation, ValidatorArtifactValidation>();
         builder.Services.AddSingleton<ILocalDeviceSource, EngineDeviceSource>();
