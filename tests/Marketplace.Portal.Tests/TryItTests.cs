@@ -76,6 +76,35 @@ public sealed class TryItTests : PortalTest
         Assert.Empty(Mediator.Sent);
     }
 
+    [Fact]
+    public void A_tensor_model_sends_the_declared_inputs_filled_with_zeros_and_shows_output_tensors()
+    {
+        var model = SandboxTestData.TextModel with { Adapter = "tensor", Inputs = [new("features", "float32", [-1, 4])] };
+        Mediator.On<RunTrial>(_ => SandboxTestData.Trial(new TrialOutputs { Tensors = [new TensorValue("scores", [1, 2], [0.25, 0.75])] }));
+        var page = Render<TryItPanel>(p => p.Add(t => t.ModelId, SandboxTestData.ModelId).Add(t => t.Model, model));
+
+        page.Find("button[data-testid='tryit-run']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("scores", page.Find("[data-testid='trial-tensor-row']").TextContent));
+        var sent = Mediator.SentOf<RunTrial>().Single();
+        Assert.Equal([1L, 4], sent.Inputs!["features"].Shape!);
+        Assert.Equal([0d, 0, 0, 0], sent.Inputs["features"].Data!);
+        Assert.Contains("[1, 2]", page.Find("[data-testid='trial-tensor-row']").TextContent);
+    }
+
+    [Fact]
+    public void Labels_are_ranked_by_score()
+    {
+        var model = SandboxTestData.TextModel with { Task = "text-classification" };
+        Mediator.On<RunTrial>(_ => SandboxTestData.Trial(new TrialOutputs { Labels = [[new LabelValue("negative", 0, 0.1f), new LabelValue("positive", 1, 0.9f)]] }));
+        var page = Render<TryItPanel>(p => p.Add(t => t.ModelId, SandboxTestData.ModelId).Add(t => t.Model, model));
+
+        page.FindAll("[data-testid='tryit-sample']").Single(c => c.GetAttribute("data-label") == "Positive review").Click();
+        page.Find("button[data-testid='tryit-run']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["positive", "negative"], page.FindAll("[data-testid='trial-label']").Select(l => l.GetAttribute("data-label"))));
+    }
+
     private IRenderedComponent<TestHost> RenderPanel() =>
         Render<TryItPanel>(p => p.Add(t => t.ModelId, SandboxTestData.ModelId).Add(t => t.Model, SandboxTestData.TextModel));
 }
