@@ -8,11 +8,18 @@ namespace Marketplace.Portal.Tests;
 /// </summary>
 public sealed class FakeMediator : IMediator
 {
-    private readonly Dictionary<Type, Func<object, object>> _answers = [];
+    private readonly Dictionary<Type, Func<object, Task<object>>> _answers = [];
 
     public List<object> Sent { get; } = [];
 
     public FakeMediator On<TRequest>(Func<TRequest, object> answer)
+    {
+        _answers[typeof(TRequest)] = request => Task.FromResult(answer((TRequest)request));
+        return this;
+    }
+
+    /// <summary>An answer that completes later, for tests that look at the page while a request runs.</summary>
+    public FakeMediator OnAsync<TRequest>(Func<TRequest, Task<object>> answer)
     {
         _answers[typeof(TRequest)] = request => answer((TRequest)request);
         return this;
@@ -54,11 +61,14 @@ public sealed class FakeMediator : IMediator
         }
         try
         {
-            return ValueTask.FromResult((TResponse)answer(request));
+            var answered = answer(request);
+            return answered.IsCompletedSuccessfully ? ValueTask.FromResult((TResponse)answered.Result) : AwaitAsync(answered);
         }
         catch (Exception e) when (e is not InvalidCastException)
         {
             return ValueTask.FromException<TResponse>(e);
         }
+
+        static async ValueTask<TResponse> AwaitAsync(Task<object> answered) => (TResponse)await answered;
     }
 }

@@ -45,7 +45,8 @@ public sealed class ListingEditorTests : PortalTest
         page.Find("input[data-testid='listing-name']").Change("Factory vision rollout");
         page.Find("input[data-testid='listing-price-fixedFeeMinor']").Input("50,000.00");
         page.Find("input[data-testid='listing-price-monthlySupportMinor']").Input("3,000.00");
-        Assert.Contains("USD 50,000.00 (5,000,000 minor units)", page.Markup);
+        // The helper text follows the input on a later render; under a loaded test run it can lag the Input call.
+        page.WaitForAssertion(() => Assert.Contains("USD 50,000.00 (5,000,000 minor units)", page.Markup));
         page.Find("button[data-testid='listing-save']").Click();
 
         page.WaitForAssertion(() => Assert.Single(Mediator.SentOf<CreateListing>()));

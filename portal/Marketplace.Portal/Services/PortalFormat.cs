@@ -13,6 +13,7 @@ public static class PortalFormat
 
     public static string Bytes(long bytes) => bytes switch
     {
+        >= 1024L * 1024 * 1024 => (bytes / (1024d * 1024 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " GB",
         >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
         >= 1024 => (bytes / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
@@ -39,4 +40,25 @@ public static class PortalFormat
     };
 
     public static string Status(ListingStatus status) => status == ListingStatus.InReview ? "In review" : status.ToString();
+
+    /// <summary>Milliseconds with the precision a latency deserves: "0.42 ms", "12.3 ms", "1,204 ms".</summary>
+    public static string Ms(double ms) => ms switch
+    {
+        < 1 => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+        < 100 => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
+        _ => ms.ToString("#,##0", CultureInfo.InvariantCulture) + " ms",
+    };
+
+    /// <summary>Inferences per second: whole numbers once they are large ("140,880 /s", "5.3 /s").</summary>
+    public static string Rate(double perSecond) =>
+        perSecond.ToString(perSecond >= 100 ? "#,##0" : "0.#", CultureInfo.InvariantCulture) + " /s";
+
+    /// <summary>A wait as a person says it: "4 s", "12 min", "5 h 12 min".</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 1 } => "a moment",
+        { TotalSeconds: < 60 } => Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s",
+        { TotalMinutes: < 60 } => Math.Ceiling(span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min",
+        _ => $"{(int)span.TotalHours} h {span.Minutes} min",
+    };
 }
