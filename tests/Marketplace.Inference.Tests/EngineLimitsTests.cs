@@ -9,9 +9,11 @@ public sealed class EngineLimitsTests
     [Fact]
     public async Task A_run_past_its_deadline_is_terminated_with_a_timeout_error()
     {
-        // 200 MatMuls of [2048 × 512]·[512 × 512]: tens of seconds on a CPU, cut short by RunOptions.Terminate.
+        // 2,000 MatMuls of [2048 × 512]·[512 × 512] (about 2 TFLOP): ten seconds or more even on a fast
+        // many-core CPU, so only RunOptions.Terminate can end it near the deadline, even when the
+        // deadline timer fires late on a busy machine. 200 layers once finished first on a fast CI host.
         using var engine = new InferenceEngine(new InferenceEngineOptions { Discovery = new() { DisableCuda = true } });
-        var model = TestModels.Tensors(TestModels.MatMulChain(512, 200), new BatchingSettings { Enabled = false });
+        var model = TestModels.Tensors(TestModels.MatMulChain(512, 2000), new BatchingSettings { Enabled = false });
         await engine.PreloadAsync(model);
         var input = ModelInput.FromTensors(TestModels.Tensor("x", [2048, 512], new double[2048 * 512]));
 
@@ -24,10 +26,10 @@ public sealed class EngineLimitsTests
     [Fact]
     public async Task A_batched_run_past_its_deadline_is_terminated_and_the_device_is_freed()
     {
-        // One row expanded to 2048 × 512, then 200 MatMuls, through the batcher (MaxDelay makes it
-        // queue): tens of seconds of work, cut short at the deadline. No warm-up: it would run it all.
+        // One row expanded to 2048 × 512, then 2,000 MatMuls, through the batcher (MaxDelay makes it
+        // queue): ten seconds or more of work on any CPU, cut short at the deadline. No warm-up: it would run it all.
         using var engine = new InferenceEngine(new InferenceEngineOptions { Discovery = new() { DisableCuda = true }, WarmUp = false });
-        var slow = TestModels.Tensors(TestModels.ExpandedMatMulChain(512, 2048, 200), new BatchingSettings { MaxBatch = 2, MaxDelay = TimeSpan.FromMilliseconds(20) });
+        var slow = TestModels.Tensors(TestModels.ExpandedMatMulChain(512, 2048, 2000), new BatchingSettings { MaxBatch = 2, MaxDelay = TimeSpan.FromMilliseconds(20) });
         var quick = TestModels.Tensors(TestModels.Linear(), new BatchingSettings { Enabled = false });
         await engine.PreloadAsync(slow);
 
