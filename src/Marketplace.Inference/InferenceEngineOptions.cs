@@ -27,6 +27,9 @@ public sealed class InferenceEngineOptions
     /// <summary>Threads per CPU run; 0 lets ONNX Runtime use one per physical core.</summary>
     public int CpuIntraOpThreads { get; init; }
 
+    /// <summary>How ONNX Runtime's intra-op threads wait for work on the CPU (measured: docs/benchmarks.md).</summary>
+    public CpuSpinning CpuSpinning { get; init; } = CpuSpinning.Off;
+
     /// <summary>Batching for models with a dynamic first dimension, unless their descriptor says otherwise.</summary>
     public BatchingSettings Batching { get; init; } = new();
 
@@ -38,4 +41,21 @@ public sealed class InferenceEngineOptions
     public bool WarmUp { get; init; } = true;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
+
+/// <summary>
+/// Spinning intra-op threads answer the next parallel section a little sooner but hold every core
+/// while they spin, and on a machine the host shares with its request, grain and timer threads a
+/// preempted intra-op thread stalls the whole run.
+/// </summary>
+public enum CpuSpinning
+{
+    /// <summary>Threads block when they find no work.</summary>
+    Off,
+
+    /// <summary>Threads spin during a run and stop when the last concurrent run returns.</summary>
+    WhileRunning,
+
+    /// <summary>ONNX Runtime's default: threads spin a while before blocking, also after a run.</summary>
+    Always,
 }

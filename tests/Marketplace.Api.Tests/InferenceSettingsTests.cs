@@ -14,6 +14,7 @@ public sealed class InferenceSettingsTests
             ["Marketplace:Inference:MaxBatch"] = "8",
             ["Marketplace:Inference:MaxBatchDelayMs"] = "2.5",
             ["Marketplace:Inference:SessionMemoryBudgetMb"] = "512",
+            ["Marketplace:Inference:CpuSpinning"] = "WhileRunning",
         }).Build();
         var settings = configuration.GetSection(InferenceSettings.Section).Get<InferenceSettings>()!;
 
@@ -27,5 +28,7 @@ public sealed class InferenceSettingsTests
         Assert.Equal(512L * 1024 * 1024, options.SessionMemoryBudgetBytes);
         Assert.Equal(defaults.CpuConcurrency, options.CpuConcurrency);
         Assert.Equal(defaults.DefaultDeadline, options.DefaultDeadline);
+        Assert.Equal(Marketplace.Inference.CpuSpinning.WhileRunning, options.CpuSpinning);
+        Assert.Equal(Marketplace.Inference.CpuSpinning.Off, defaults.CpuSpinning);
     }
 }

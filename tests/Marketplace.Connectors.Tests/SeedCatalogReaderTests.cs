@@ -89,6 +89,38 @@ public sealed class SeedCatalogReaderTests : IDisposable
         Assert.Contains(error.Errors, e => e.StartsWith("catalog/integrators/tessel-line-inspection.yaml:1:", StringComparison.Ordinal) && e.Contains("'name' is required", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported_at_its_line()
+    {
+        CopyCatalog();
+        var path = Path.Combine(_copy.Path, "catalog", "hardware", "orbit-hx8-h200.yaml");
+        var lines = File.ReadAllLines(path);
+        var line = Array.FindIndex(lines, l => l.StartsWith("acceleratorCount:", StringComparison.Ordinal));
+        lines[line] = "acceleratorCount: eight";
+        File.WriteAllLines(path, lines);
+
+        var error = Assert.Throws<SeedCatalogException>(() => SeedCatalogReader.Read(Path.Combine(_copy.Path, "catalog")));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"catalog/hardware/orbit-hx8-h200.yaml:{line + 1}:", StringComparison.Ordinal) && e.Contains("acceleratorCount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Broken_yaml_is_reported_at_its_line_and_the_other_files_still_checked()
+    {
+        CopyCatalog();
+        var broken = Path.Combine(_copy.Path, "catalog", "models", "yolov8s.yaml");
+        File.AppendAllText(broken, "tags: [unclosed\n");
+        var lineCount = File.ReadAllLines(broken).Length;
+        var incomplete = Path.Combine(_copy.Path, "catalog", "integrators", "tessel-line-inspection.yaml");
+        File.WriteAllLines(incomplete, File.ReadAllLines(incomplete).Where(l => !l.StartsWith("name:", StringComparison.Ordinal)));
+
+        var error = Assert.Throws<SeedCatalogException>(() => SeedCatalogReader.Read(Path.Combine(_copy.Path, "catalog")));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("catalog/models/yolov8s.yaml:", StringComparison.Ordinal)
+            && int.Parse(e.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture) >= lineCount);
+        Assert.Contains(error.Errors, e => e.StartsWith("catalog/integrators/tessel-line-inspection.yaml:", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _copy.Dispose();
 
     private void CopyCatalog()

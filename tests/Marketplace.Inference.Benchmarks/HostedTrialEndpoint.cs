@@ -23,7 +23,7 @@ internal sealed class HostedTrialEndpoint : IAsyncDisposable
 
     public Uri BaseUrl => _host.Http.BaseAddress!;
 
-    public static async Task<HostedTrialEndpoint> StartAsync()
+    public static async Task<HostedTrialEndpoint> StartAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var data = new TempDirectory("inference-bench");
         var host = new HostProcess(new Dictionary<string, string>
@@ -36,7 +36,7 @@ internal sealed class HostedTrialEndpoint : IAsyncDisposable
             ["Marketplace:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Marketplace:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }.Concat(extraSettings ?? new Dictionary<string, string>()).ToDictionary());
         await host.StartAsync(TimeSpan.FromMinutes(3));
         using var admin = host.ClientWithKey(AdminKey);
         using var quota = await admin.PutAsJsonAsync("/api/v1/admin/organizations/org_operator/sandbox-quota",

@@ -23,6 +23,8 @@ public sealed class InferenceSettings
 
     public int? CpuIntraOpThreads { get; set; }
 
+    public CpuSpinning? CpuSpinning { get; set; }
+
     public bool BatchingEnabled { get; set; } = true;
 
     public int? MaxBatch { get; set; }
@@ -44,6 +46,7 @@ public sealed class InferenceSettings
             CpuConcurrency = CpuConcurrency ?? defaults.CpuConcurrency,
             CudaConcurrency = CudaConcurrency ?? defaults.CudaConcurrency,
             CpuIntraOpThreads = CpuIntraOpThreads ?? defaults.CpuIntraOpThreads,
+            CpuSpinning = CpuSpinning ?? defaults.CpuSpinning,
             Batching = new BatchingSettings
             {
                 Enabled = BatchingEnabled,

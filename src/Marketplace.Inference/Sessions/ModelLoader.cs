@@ -81,9 +81,21 @@ internal sealed class ModelLoader(InferenceEngineOptions options, DeviceSlots sl
             {
                 options.Discovery.AppendCuda(sessionOptions, device.CudaOrdinal);
             }
-            else if (options.CpuIntraOpThreads > 0)
+            else
             {
-                sessionOptions.IntraOpNumThreads = options.CpuIntraOpThreads;
+                if (options.CpuIntraOpThreads > 0)
+                {
+                    sessionOptions.IntraOpNumThreads = options.CpuIntraOpThreads;
+                }
+                switch (options.CpuSpinning)
+                {
+                    case CpuSpinning.Off:
+                        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+                        break;
+                    case CpuSpinning.WhileRunning:
+                        sessionOptions.AddSessionConfigEntry("session.force_spinning_stop", "1");
+                        break;
+                }
             }
             return sessionOptions;
         }
