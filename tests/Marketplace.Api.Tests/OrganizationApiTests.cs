@@ -76,7 +76,20 @@ public sealed class OrganizationApiTests(MarketplaceFactory factory)
     {
         using var response = await factory.Admin().PostAsync("/api/v1/admin/organizations", new StringContent("name=Acme", System.Text.Encoding.UTF8, "text/plain"));
 
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal("Send the body as application/json.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task A_missing_body_is_400_naming_the_body(string body)
+    {
+        using var response = await factory.Admin().PostAsync("/api/v1/admin/organizations", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.AssertInvalidFieldsAsync("body");
+        Assert.Contains("A JSON body is required.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

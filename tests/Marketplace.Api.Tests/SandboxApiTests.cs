@@ -229,7 +229,7 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
         Assert.NotEmpty(performance["costEstimates"]!.AsArray());
     }
 
-    private static async Task<string> CreateTensorModelAsync(HttpClient owner, string partner)
+    internal static async Task<string> CreateTensorModelAsync(HttpClient owner, string partner)
     {
         using var created = await owner.PostAsJsonAsync("/api/v1/listings", new
         {
@@ -252,7 +252,7 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
         return (await created.ReadObjectAsync())["id"]!.GetValue<string>();
     }
 
-    private static ByteArrayContent Octets(byte[] bytes)
+    internal static ByteArrayContent Octets(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

@@ -105,6 +105,14 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
                 Detail = "The body could not be read as JSON of the expected shape.",
             };
         }
+        if (bad.StatusCode == 400 && bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            // The framework's wording ("Implicit body inferred … Did you mean to use a Service?") is for developers.
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] })
+            {
+                Status = 400, Title = "The request is invalid.", Type = TypeBase + "validation", Detail = "A JSON body is required.",
+            };
+        }
         if (bad.StatusCode == 400)
         {
             return new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [bad.Message] })

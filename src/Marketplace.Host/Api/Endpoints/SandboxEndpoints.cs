@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Errors;
 using Marketplace.Application.Sandbox;
 using Marketplace.Application.Sandbox.Artifacts;
 using Marketplace.Application.Sandbox.Benchmarks;
@@ -21,7 +22,15 @@ internal static class SandboxEndpoints
         api.MapPut("/listings/{id}/artifact", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
             {
                 RequireOctetStream(request);
-                return TypedResults.Ok(await m.Send(new UploadModelArtifact(id, request.Body), ct));
+                try
+                {
+                    return TypedResults.Ok(await m.Send(new UploadModelArtifact(id, request.Body), ct));
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    // Kestrel's own cap (declared length past the limit) answers like the store's count does.
+                    throw new RequestValidationException("artifact", $"The file is larger than the limit of {options.Value.MaxArtifactBytes:N0} bytes.");
+                }
             })
             .WithMetadata(new RequestSizeLimitAttribute(options.Value.MaxArtifactBytes + 1))
             .WithTags("Sandbox")
