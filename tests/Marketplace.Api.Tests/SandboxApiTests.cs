@@ -146,6 +146,28 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
 
         var usage = (await factory.Admin().GetFromJsonAsync<JsonObject>($"/api/v1/organizations/{organization}/sandbox-usage"))!;
         Assert.Single(usage["events"]!.AsArray());
+        Assert.Equal(1, usage["quota"]!["usage"]!["trials"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_metered_trial_is_answered_even_when_the_day_is_spent()
+    {
+        var client = await CustomerAsync(dailyTrials: 1);
+        HttpRequestMessage Keyed(string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, MiniLm) { Content = JsonContent.Create(new { texts = new[] { "same" } }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        using var first = await client.SendAsync(Keyed("only-one"));
+        using var retry = await client.SendAsync(Keyed("only-one"));
+        using var another = await client.SendAsync(Keyed("another"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal((await first.ReadObjectAsync())["trialId"]!.GetValue<string>(), (await retry.ReadObjectAsync())["trialId"]!.GetValue<string>());
+        await another.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

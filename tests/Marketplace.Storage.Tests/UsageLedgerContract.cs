@@ -22,6 +22,8 @@ public abstract class UsageLedgerContract
         Assert.True(first);
         Assert.False(retry);
         Assert.Single(await ledger.ListAsync("org_a", null, 100, CancellationToken.None));
+        Assert.True(await ledger.ContainsAsync("trial_1", CancellationToken.None));
+        Assert.False(await ledger.ContainsAsync("trial_2", CancellationToken.None));
     }
 
     [Fact]

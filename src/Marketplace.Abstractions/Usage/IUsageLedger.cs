@@ -11,6 +11,9 @@ public interface IUsageLedger
     /// <summary>Records the event; false when an event with its id was already recorded.</summary>
     Task<bool> RecordAsync(UsageEvent usage, CancellationToken cancellationToken);
 
+    /// <summary>Whether an event with this id is already recorded (a retried request).</summary>
+    Task<bool> ContainsAsync(string eventId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken);
 
     /// <summary>How many events of a kind an organisation has since a time, and their compute.</summary>

@@ -100,6 +100,16 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
 
     private sealed record Pending(UsageEvent Usage, TaskCompletionSource<bool> Written);
 
+    public async Task<bool> ContainsAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand()
+            .WithText("SELECT COUNT(*) FROM usage_events WHERE id = @id")
+            .With("id", eventId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
     public async Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);

@@ -103,18 +103,24 @@ public sealed class RunTrialHandler(
         var input = InputFor(model, command);
         var trialId = TrialId(caller.OrganizationId!, command.IdempotencyKey);
 
+        // A retry of a trial already metered runs again (the client lost the answer) but is not
+        // admitted, charged or recorded a second time, so the quota and the ledger agree.
+        var replay = command.IdempotencyKey is not null && await ledger.ContainsAsync(trialId, cancellationToken);
         var quota = grains.GetGrain<ISandboxQuotaGrain>(caller.OrganizationId!);
-        var decision = await quota.AdmitAsync();
-        if (!decision.Allowed)
+        var decision = replay ? null : await quota.AdmitAsync();
+        if (decision is { Allowed: false })
         {
             throw new TooManyRequestsException(decision.Reason!, decision.RetryAfter);
         }
         var outcome = (await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model.AsImmutable(), input.AsImmutable())).Value;
-        await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
         var costEstimates = costs.ForModelAsync(model, cancellationToken);
-        await ledger.RecordAsync(
-            new UsageEvent(trialId, caller.OrganizationId!, UsageKinds.SandboxTrial, command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
-            cancellationToken);
+        if (decision is not null)
+        {
+            await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
+            await ledger.RecordAsync(
+                new UsageEvent(trialId, caller.OrganizationId!, UsageKinds.SandboxTrial, command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
+                cancellationToken);
+        }
 
         return new TrialResult(
             trialId, command.ModelId, model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
