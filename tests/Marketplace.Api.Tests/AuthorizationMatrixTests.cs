@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["listing.benchmarks"] = new("POST", "/api/v1/listings/{L}/benchmarks", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["catalog.performance"] = new("GET", "/api/v1/catalog/items/{L}/performance", null, Ok, Ok, Ok, Ok, Ok),
         ["sandbox.trial"] = new("POST", "/api/v1/sandbox/models/{L}/trials", new { texts = new[] { "x" } }, Unauthorized, Ok, Ok, Ok, Ok),
+        ["sandbox.trialWorking"] = new("POST", "/api/v1/sandbox/models/{D}/trials?version=working", new { texts = new[] { "x" } }, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["org.sandboxUsage"] = new("GET", "/api/v1/organizations/{A}/sandbox-usage", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["admin.sandboxQuota"] = new("PUT", "/api/v1/admin/organizations/{A}/sandbox-quota", new { reset = true }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["admin.reload"] = new("POST", "/api/v1/admin/catalog/reload", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

@@ -196,6 +196,31 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
         Assert.Equal([19.0, 32, 10, 20], y["data"]!.AsArray().Select(d => d!.GetValue<double>()));
     }
 
+    [Fact]
+    public async Task The_owning_partner_tries_its_draft_before_buyers_can()
+    {
+        var (partner, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        await PartnerFlows.OnboardAndVerifyAsync(factory, partner, owner);
+        var listing = await CreateTensorModelAsync(owner, partner);
+        await PartnerFlows.Ok(owner.PutAsync($"/api/v1/listings/{listing}/artifact", Octets(TestModels.Linear())));
+        var body = new { inputs = new { x = new { shape = new[] { 1, 3 }, data = new[] { 1.0, 0, 0 } } } };
+        var working = $"/api/v1/sandbox/models/{listing}/trials?version=working";
+
+        using var own = await owner.PostAsJsonAsync(working, body);
+        using var stranger = await (await CustomerAsync()).PostAsJsonAsync(working, body);
+        using var published = await (await CustomerAsync()).PostAsJsonAsync($"/api/v1/sandbox/models/{listing}/trials", body);
+        using var reviewer = await factory.Admin().PostAsJsonAsync(working, body);
+        using var unknownVersion = await owner.PostAsJsonAsync($"/api/v1/sandbox/models/{listing}/trials?version=2.0.0", body);
+
+        var trial = await own.ReadObjectAsync();
+        Assert.Equal([11.0, 22], trial["outputs"]!["tensors"]![0]!["data"]!.AsArray().Select(d => d!.GetValue<double>()));
+        Assert.Equal("1.0.0", trial["version"]!.GetValue<string>());
+        await stranger.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await published.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, reviewer.StatusCode);
+        await unknownVersion.AssertInvalidFieldsAsync("version");
+    }
+
     public static TheoryData<string> HostileFiles => ["truncated", "random-bytes", "huge-dimension", "external-data", "nested-if", "custom-operator", "empty-text"];
 
     [Theory]

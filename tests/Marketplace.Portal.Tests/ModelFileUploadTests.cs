@@ -1,5 +1,7 @@
 using Bunit;
 using Marketplace.Application.Sandbox.Artifacts;
+using Marketplace.Application.Sandbox.Trials;
+using Marketplace.Domain.Sandbox;
 using Marketplace.Domain.Listings;
 using Marketplace.Portal.Components.Sandbox;
 using Microsoft.AspNetCore.Components.Forms;
@@ -51,4 +53,32 @@ public sealed class ModelFileUploadTests : PortalTest
         Assert.Equal("lst_test1", Mediator.SentOf<UploadModelArtifact>().Single().ListingId);
         Assert.True(page.Find("button[data-testid='model-run-benchmark']").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void A_valid_file_can_be_tried_on_its_working_version_before_buyers_can()
+    {
+        Mediator.On<RunTrial>(_ => SandboxTestData.Trial(new TrialOutputs { Embeddings = [[0.6f, 0.8f]] }));
+        var listing = TestData.Listing(ListingStatus.Draft, SandboxTestData.ModelListing);
+        listing = listing with { Current = listing.Current with { Artifact = Artifact(ModelArtifact.Valid) } };
+        var page = Render<ModelFileSection>(p => p.Add(s => s.Listing, listing).Add(s => s.Adapter, "text"));
+
+        page.Find("[data-testid='model-file-tryit'] textarea[data-testid='tryit-text']").Input("A first sentence.");
+        page.Find("[data-testid='model-file-tryit'] button[data-testid='tryit-run']").Click();
+
+        page.WaitForAssertion(() => Assert.True(Mediator.SentOf<RunTrial>().Single().WorkingVersion));
+        Assert.Equal("lst_test1", Mediator.SentOf<RunTrial>().Single().ModelId);
+    }
+
+    [Fact]
+    public void An_invalid_file_offers_no_trial()
+    {
+        var listing = TestData.Listing(ListingStatus.Draft, SandboxTestData.ModelListing);
+        listing = listing with { Current = listing.Current with { Artifact = Artifact(ModelArtifact.Invalid) } };
+        var page = Render<ModelFileSection>(p => p.Add(s => s.Listing, listing).Add(s => s.Adapter, "text"));
+
+        Assert.Empty(page.FindAll("[data-testid='model-file-tryit']"));
+    }
+
+    private static ModelArtifact Artifact(string status) =>
+        new() { Sha256 = new string('c', 64), SizeBytes = 1_000, Status = status, Reasons = status == ModelArtifact.Valid ? [] : ["not ONNX"] };
 }

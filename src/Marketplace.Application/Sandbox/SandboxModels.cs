@@ -22,6 +22,15 @@ internal static class SandboxModels
         return new SandboxModel(listingId, version.Version, spec, artifact);
     }
 
+    /// <summary>The version its partner is editing or that is in review (the published one when there is no other).</summary>
+    public static async Task<SandboxModel> WorkingAsync(IGrainFactory grains, string listingId)
+    {
+        var snapshot = Identifiers.LooksLike(listingId, "lst") ? await grains.GetGrain<IListingGrain>(listingId).GetAsync() : null;
+        return snapshot is null
+            ? throw new NotFoundException("Listing", listingId)
+            : For(listingId, snapshot.Current);
+    }
+
     /// <summary>The published model buyers try; drafts and unknown ids are a 404 like in the catalog.</summary>
     public static async Task<SandboxModel> PublishedAsync(IGrainFactory grains, string listingId)
     {

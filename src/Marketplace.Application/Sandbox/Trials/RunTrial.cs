@@ -20,16 +20,19 @@ public sealed record TensorBody(IReadOnlyList<long>? Shape, IReadOnlyList<double
 /// <summary>
 /// Any signed-in organisation tries a published model: texts for text models, one image for image
 /// models, named tensors for tensor models. Counted against the organisation's quota before it
-/// runs, metered once as a usage event, answered with where it ran and what it would cost.
+/// runs, metered once as a usage event, answered with where it ran and what it would cost. With
+/// <paramref name="WorkingVersion"/> the owning partner (or a reviewing operator) tries the version
+/// under edit or review instead, before buyers can.
 /// </summary>
 public sealed record RunTrial(
     string ModelId,
     IReadOnlyList<string>? Texts,
     string? ImageBase64,
     IReadOnlyDictionary<string, TensorBody>? Inputs,
-    string? IdempotencyKey = null) : ICommand<TrialResult>, IAuthorizedRequest
+    string? IdempotencyKey = null,
+    bool WorkingVersion = false) : ICommand<TrialResult>, IAuthorizedRequest
 {
-    Access IAuthorizedRequest.Access => Access.SignedIn;
+    Access IAuthorizedRequest.Access => WorkingVersion ? Access.Listing(ModelId) : Access.SignedIn;
 }
 
 public sealed record TrialResult(
@@ -99,7 +102,9 @@ public sealed class RunTrialHandler(
     public async ValueTask<TrialResult> Handle(RunTrial command, CancellationToken cancellationToken)
     {
         var caller = await callers.GetCallerAsync(cancellationToken);
-        var model = await SandboxModels.PublishedAsync(grains, command.ModelId);
+        var model = command.WorkingVersion
+            ? await SandboxModels.WorkingAsync(grains, command.ModelId)
+            : await SandboxModels.PublishedAsync(grains, command.ModelId);
         var input = InputFor(model, command);
         var trialId = TrialId(caller.OrganizationId!, command.IdempotencyKey);
 

@@ -45,10 +45,10 @@ internal static class SandboxEndpoints
         api.MapGet("/catalog/items/{id}/performance", async (string id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetModelPerformance(id), ct)))
             .WithTags("Catalog")
             .WithSummary("A published model's measured benchmarks per device and its cost per 1k inferences on every hardware offering (Measured or Estimated).");
-        api.MapPost("/sandbox/models/{id}/trials", async (string id, TrialRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new RunTrial(id, body.Texts, body.ImageBase64, body.Inputs, idempotencyKey), ct)))
+        api.MapPost("/sandbox/models/{id}/trials", async (string id, TrialRequest body, string? version, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new RunTrial(id, body.Texts, body.ImageBase64, body.Inputs, idempotencyKey, IsWorkingVersion(version)), ct)))
             .WithTags("Sandbox")
-            .WithSummary("Try a published model (any signed-in organisation). Counts against the daily quota (429 with Retry-After when exceeded); metered once per trial (Idempotency-Key makes retries one trial).");
+            .WithSummary("Try a published model (any signed-in organisation), or with ?version=working the version its partner is editing or that is in review (owning partner or operator). Counts against the daily quota (429 with Retry-After when exceeded); metered once per trial (Idempotency-Key makes retries one trial).");
         api.MapGet("/organizations/{id}/sandbox-usage", async (string id, DateTimeOffset? since, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetSandboxUsage(id, since), ct)))
             .WithTags("Sandbox")
@@ -58,6 +58,13 @@ internal static class SandboxEndpoints
             .WithTags("Operator: organizations")
             .WithSummary("Give an organisation its own sandbox quota, or {\"reset\":true} for the default (operator owner).");
     }
+
+    private static bool IsWorkingVersion(string? version) => version?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "published" => false,
+        "working" => true,
+        _ => throw new RequestValidationException("version", "'version' is 'published' (the default) or 'working' (the version its partner is editing or that is in review)."),
+    };
 
     private static void RequireOctetStream(HttpRequest request)
     {
