@@ -11,7 +11,7 @@ using Onnx;
 // One run, one model (all-MiniLM-L6-v2), one input: raw ONNX Runtime vs the engine.
 if (args.Length == 0 || args[0] != "engine")
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--no-write]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--no-spinning] [--no-image] [--no-write]");
     return 2;
 }
 var seconds = double.Parse(Option("--seconds") ?? "2", CultureInfo.InvariantCulture);
@@ -106,6 +106,9 @@ if (httpBase is not null)
     httpLatency = Median(httpLatencies);
     http = httpThroughputs.OrderBy(t => t.InferencesPerSecond).ToList()[httpThroughputs.Count / 2];
 }
+// ResNet-18 on the same host while it is up: the trial's fixed cost against a heavier model.
+var imageTable = args.Contains("--no-image") ? null
+    : await ImageComparison.MeasureAsync(engine, httpBase is null ? null : new Uri(httpBase), rounds, duration);
 if (hosted is not null)
 {
     await hosted.DisposeAsync();
@@ -165,6 +168,11 @@ if (spinning.Count > 0)
     }
     table.AppendLine();
     table.AppendLine("One fresh host per setting, 300 sequential trials each after 50 to warm up, two alternating rounds, medians.");
+}
+if (imageTable is not null)
+{
+    table.AppendLine();
+    table.AppendLine(imageTable);
 }
 Console.WriteLine();
 Console.WriteLine(table);
