@@ -25,6 +25,8 @@ public sealed class ModelPerformanceTests : PortalTest
         Assert.Equal(["lst_cpu", "lst_l4", "lst_h200"], rows.Select(r => r.GetAttribute("data-hardware")));
         Assert.Equal(["Measured", "Estimated", "Estimated"], rows.Select(r => r.QuerySelector("[data-testid='cost-basis']")!.TextContent.Trim()));
         Assert.Equal("USD 0.80", rows[0].QuerySelector("[data-testid='cost-per-1m']")!.TextContent.Trim());
+        // Per 1k from per 1M, so a fraction of a cent is not shown as a rounded-up cent.
+        Assert.Equal(["USD 0.0008", "USD 0.004", "USD 0.015"], rows.Select(r => r.QuerySelector("[data-testid='cost-per-1k']")!.TextContent.Trim()));
         Assert.Equal("/catalog/lst_cpu", rows[0].QuerySelector("a[data-testid='cost-hardware']")!.GetAttribute("href"));
         Assert.Single(page.FindAll("[data-testid='benchmark-row']"));
         Assert.NotEmpty(page.FindAll("[data-testid='benchmark-latency-chart'] svg"));

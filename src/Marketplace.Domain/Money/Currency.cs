@@ -23,4 +23,22 @@ public static class Currency
         var major = minor / (decimal)Math.Pow(10, digits);
         return code + " " + major.ToString("N" + digits, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Formats a fraction of a minor unit for people, with at least the currency's digits and as many
+    /// more as two significant figures need: a per-inference price of 0.08 cents is "USD 0.0008",
+    /// not "USD 0.00".
+    /// </summary>
+    public static string FormatFraction(decimal minor, string code)
+    {
+        var digits = DigitsOf(code);
+        var major = minor / (decimal)Math.Pow(10, digits);
+        var decimals = digits;
+        while (major != 0 && decimals < 12 && Math.Abs(major) * (decimal)Math.Pow(10, decimals) < 10)
+        {
+            decimals++;
+        }
+        var format = decimals == 0 ? "#,##0" : "#,##0." + new string('0', digits) + new string('#', decimals - digits);
+        return code + " " + Math.Round(major, decimals, MidpointRounding.AwayFromZero).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
