@@ -36,7 +36,9 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
 
         var buyer = await fixture.NewPageAsync();
         await Portal.GoAsync(buyer, "/catalog");
-        await buyer.GetByTestId("catalog-search").FillAsync(listingName);
+        await Portal.SearchCatalogAsync(buyer, listingName);
+        // Its name is unique, so the search finds it and nothing else.
+        await Assertions.Expect(buyer.GetByTestId("catalog-total")).ToHaveTextAsync("1 listing");
         var result = buyer.GetByTestId("catalog-result").Filter(new() { HasText = listingName });
         await Assertions.Expect(result).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(buyer, "09-catalog-search-finds-the-offering");

@@ -18,20 +18,7 @@ public sealed class SandboxTrialJourney(BrowserFixture fixture)
         await Portal.SignInAsync(buyer, "buyer@acme-manufacturing.example", "Demo-password-2026");
         await Portal.GoAsync(buyer, "/catalog");
         var result = buyer.GetByTestId("catalog-result").Filter(new() { HasText = "all-MiniLM-L6-v2" });
-        // Typing right after the circuit connects, while the host is still benchmarking the seeded
-        // models, was once seen to be dropped; a person would type again, and so does the journey.
-        for (var attempt = 0; attempt < 3 && !buyer.Url.Contains("q=all-MiniLM", StringComparison.Ordinal); attempt++)
-        {
-            await buyer.GetByTestId("catalog-search").FillAsync("");
-            await buyer.GetByTestId("catalog-search").FillAsync("all-MiniLM-L6-v2");
-            try
-            {
-                await buyer.WaitForURLAsync(url => url.Contains("q=all-MiniLM", StringComparison.Ordinal), new() { Timeout = 10_000 });
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
+        await Portal.SearchCatalogAsync(buyer, "all-MiniLM-L6-v2");
         await result.First.GetByTestId("catalog-result-link").ClickAsync();
         await Portal.InteractiveAsync(buyer);
 
