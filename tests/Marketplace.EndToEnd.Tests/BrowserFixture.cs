@@ -81,8 +81,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        // A full-page capture draws the fixed app bar where the window is scrolled to: from the top
+        // it sits at the top, as a person sees it.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     public async Task DisposeAsync()
     {
