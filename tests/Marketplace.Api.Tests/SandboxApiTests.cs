@@ -221,6 +221,37 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
         await unknownVersion.AssertInvalidFieldsAsync("version");
     }
 
+    [Fact]
+    public async Task The_contract_model_body_takes_texts_once_its_file_and_vocabulary_are_uploaded()
+    {
+        var (partner, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        await PartnerFlows.OnboardAndVerifyAsync(factory, partner, owner);
+        using var created = await owner.PostJsonTextAsync("/api/v1/listings", $$$"""
+            {"partnerId":"{{{partner}}}","kind":"Model","name":"Example Embedder","summary":"Sentence embeddings","task":"text-embedding","modality":"text","license":"apache-2.0","industries":["finance"],"deployment":["Cloud","Private"],"pricing":{"currency":"USD","per1kInferencesMinor":50}}
+            """);
+        var listing = (await created.ReadObjectAsync())["id"]!.GetValue<string>();
+        var (modelPath, vocabPath) = Marketplace.Inference.Models.RealModels.MiniLmFiles(Marketplace.Inference.Models.RealModels.DefaultDirectory);
+        var trial = $"/api/v1/sandbox/models/{listing}/trials?version=working";
+        var texts = new { texts = new[] { "The invoice was paid late.", "Payment for the bill arrived after the due date." } };
+
+        var report = await (await owner.PutAsync($"/api/v1/listings/{listing}/artifact", Octets(await File.ReadAllBytesAsync(modelPath)))).ReadObjectAsync();
+        using var withoutVocabulary = await owner.PostAsJsonAsync(trial, texts);
+        await PartnerFlows.Ok(owner.PutAsync($"/api/v1/listings/{listing}/vocabulary", Octets(await File.ReadAllBytesAsync(vocabPath))));
+        var answer = await (await owner.PostAsJsonAsync(trial, texts)).ReadObjectAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Valid", report["status"]!.GetValue<string>());
+        Assert.Equal("sandbox.no_vocabulary", (await withoutVocabulary.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        var embeddings = answer["outputs"]!["embeddings"]!.AsArray();
+        Assert.Equal(2, embeddings.Count);
+        Assert.All(embeddings, e =>
+        {
+            var values = e!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+            Assert.Equal(384, values.Length);
+            Assert.Equal(1.0, Math.Sqrt(values.Sum(v => v * v)), 3);
+        });
+    }
+
     public static TheoryData<string> HostileFiles => ["truncated", "random-bytes", "huge-dimension", "external-data", "nested-if", "custom-operator", "empty-text"];
 
     [Theory]

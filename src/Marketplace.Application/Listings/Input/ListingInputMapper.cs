@@ -30,7 +30,7 @@ public static class ListingInputMapper
                 Outputs = i.Outputs ?? [],
                 MemoryFootprintMb = i.MemoryFootprintMb,
                 Deployment = i.Deployment?.Distinct().ToList() ?? [],
-                Adapter = i.Adapter?.Trim().ToLowerInvariant(),
+                Adapter = i.Adapter?.Trim().ToLowerInvariant() ?? DefaultAdapter(i.Task!, i.Modality!),
                 FlopsPerInference = i.FlopsPerInference,
             },
             Integrator = kind != ListingKind.Integrator ? null : new IntegratorSpec
@@ -127,4 +127,16 @@ public static class ListingInputMapper
             .Select(v => lower ? v.Trim().ToLowerInvariant() : v.Trim())
             .Distinct()
             .ToList() ?? [];
+
+    /// <summary>
+    /// A listing that names no adapter gets the one its task implies, so a text-embedding model
+    /// takes texts and an image classifier takes an image; other tasks take raw tensors.
+    /// </summary>
+    private static string? DefaultAdapter(string task, string modality) =>
+        (task.Trim().ToLowerInvariant(), modality.Trim().ToLowerInvariant()) switch
+        {
+            ("text-embedding" or "text-classification" or "sentence-similarity", "text") => "text",
+            ("image-embedding" or "image-classification", "image") => "image",
+            _ => null,
+        };
 }
