@@ -4,15 +4,12 @@ using Marketplace.Inference.Tests;
 namespace Marketplace.Api.Tests;
 
 /// <summary>A host whose model-file limit is 1,000 bytes, so the limit can be crossed cheaply.</summary>
-public sealed class SmallArtifactLimitHost : IDisposable
+public sealed class SmallArtifactLimitHost() : IsolatedHost(new Dictionary<string, string>
+{
+    ["Marketplace:Sandbox:MaxArtifactBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+})
 {
     public const int Limit = 1000;
-
-    public SmallArtifactLimitHost() => Factory.ExtraSettings["Marketplace:Sandbox:MaxArtifactBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public MarketplaceFactory Factory { get; } = new();
-
-    public void Dispose() => Factory.Dispose();
 }
 
 public sealed class ArtifactSizeLimitTests(SmallArtifactLimitHost host) : IClassFixture<SmallArtifactLimitHost>

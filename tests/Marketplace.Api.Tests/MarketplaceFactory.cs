@@ -76,6 +76,29 @@ public sealed class MarketplaceFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// A host of its own for one test class: for settings the shared host does not have, or requests
+/// that may change state other classes rely on.
+/// </summary>
+public abstract class IsolatedHost : IDisposable
+{
+    protected IsolatedHost(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Factory.ExtraSettings[key] = value;
+        }
+    }
+
+    public MarketplaceFactory Factory { get; } = new();
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class ApiCollection : ICollectionFixture<MarketplaceFactory>
 {

@@ -5,12 +5,7 @@ using System.Text.RegularExpressions;
 namespace Marketplace.Api.Tests;
 
 /// <summary>A host of its own: hostile requests from the operator's key may change its state.</summary>
-public sealed class HostileRequestsHost : IDisposable
-{
-    public MarketplaceFactory Factory { get; } = new();
-
-    public void Dispose() => Factory.Dispose();
-}
+public sealed class HostileRequestsHost : IsolatedHost;
 
 /// <summary>
 /// Every operation in the OpenAPI document, anonymous and as the operator admin, with bodies,

@@ -27,14 +27,14 @@ internal static class ImageComparison
         using var viaHttp = endpoint is null ? null
             : new HttpTrialTarget(endpoint, $"/api/v1/sandbox/models/{ModelId}/trials", $"{{\"imageBase64\":\"{Convert.ToBase64String(png)}\"}}");
 
-        var latency = new Dictionary<string, List<LatencyStats>>();
-        var throughput = new Dictionary<string, List<ThroughputStats>>();
+        var latency = new Rounds<LatencyStats>();
+        var throughput = new Rounds<ThroughputStats>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (key, target) in Targets(raw, viaEngine, viaHttp))
             {
-                Add(latency, key, await LoadGenerator.MeasureLatencyAsync(target, 5, 60));
-                Add(throughput, key, LoadGenerator.MeasureThroughput(target, Clients, duration));
+                latency.Add(key, await LoadGenerator.MeasureLatencyAsync(target, 5, 60));
+                throughput.Add(key, LoadGenerator.MeasureThroughput(target, Clients, duration));
             }
         }
 
@@ -43,16 +43,16 @@ internal static class ImageComparison
         table.AppendLine();
         table.AppendLine("| ResNet-18 | p50 (ms) | p99 (ms) | inferences/s, 8 clients | p50 / raw | p99 / raw | throughput / raw |");
         table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var rawLatency = Median(latency["raw"]);
-        var rawThroughput = Median(throughput["raw"]);
+        var rawLatency = Medians.Of(latency["raw"]);
+        var rawThroughput = Medians.Of(throughput["raw"]);
         foreach (var (key, label) in new[] { ("raw", "raw InferenceSession.Run"), ("engine", "engine RunAsync"), ("http", "POST /api/v1/sandbox/models/{id}/trials") })
         {
-            if (!latency.ContainsKey(key))
+            if (!latency.Has(key))
             {
                 continue;
             }
-            var l = Median(latency[key]);
-            var t = Median(throughput[key]);
+            var l = Medians.Of(latency[key]);
+            var t = Medians.Of(throughput[key]);
             table.AppendLine(Invariant($"| {label} | {l.P50Ms:0.00} | {l.P99Ms:0.00} | {t.InferencesPerSecond:0.0} | {l.P50Ms / rawLatency.P50Ms:0.00} | {l.P99Ms / rawLatency.P99Ms:0.00} | {t.InferencesPerSecond / rawThroughput.InferencesPerSecond:0.00} |"));
         }
         return table.ToString();
@@ -67,19 +67,6 @@ internal static class ImageComparison
             yield return ("http", http);
         }
     }
-
-    private static void Add<T>(Dictionary<string, List<T>> samples, string key, T value)
-    {
-        if (!samples.TryGetValue(key, out var list))
-        {
-            samples[key] = list = [];
-        }
-        list.Add(value);
-    }
-
-    private static LatencyStats Median(List<LatencyStats> rounds) => rounds.OrderBy(r => r.P50Ms).ToList()[rounds.Count / 2];
-
-    private static ThroughputStats Median(List<ThroughputStats> rounds) => rounds.OrderBy(r => r.InferencesPerSecond).ToList()[rounds.Count / 2];
 
     /// <summary>A 224 × 224 colour gradient with a disc, so decoding and resizing do real work.</summary>
     private static byte[] Png()

@@ -40,8 +40,8 @@ for (var round = 0; round < rounds; round++)
     rawLatencies.Add(await LoadGenerator.MeasureLatencyAsync(raw, 20, 200));
     engineLatencies.Add(await LoadGenerator.MeasureLatencyAsync(engineTarget, 20, 200));
 }
-var rawLatency = Median(rawLatencies);
-var engineLatency = Median(engineLatencies);
+var rawLatency = Medians.Of(rawLatencies);
+var engineLatency = Medians.Of(engineLatencies);
 
 // Throughput: every configuration once per round, rounds alternating, median per configuration,
 // so a burst of load from other processes does not land on one side only.
@@ -55,28 +55,28 @@ var smallAlone = new EngineTrialTarget("small mlp", engine, smallMlp, mlpInput, 
 var mlpTarget = new EngineTrialTarget("mlp", engine, mlp, mlpInput, new() { DeviceId = "cpu" });
 var mlpAlone = new EngineTrialTarget("mlp", engine, mlp, mlpInput, new() { DeviceId = "cpu", AllowBatching = false });
 var callers = new[] { 1, 2, 4, Clients };
-var samples = new Dictionary<string, List<ThroughputStats>>();
+var throughputs = new Rounds<ThroughputStats>();
 for (var round = 0; round < rounds; round++)
 {
     foreach (var c in callers)
     {
-        Add($"raw{c}", LoadGenerator.MeasureThroughput(raw, c, duration));
+        throughputs.Add($"raw{c}", LoadGenerator.MeasureThroughput(raw, c, duration));
     }
-    Add("engine", LoadGenerator.MeasureThroughput(engineTarget, Clients, duration));
-    Add("engineAlone", LoadGenerator.MeasureThroughput(engineAlone, Clients, duration));
-    Add("mlp", LoadGenerator.MeasureThroughput(mlpTarget, Clients, duration));
-    Add("mlpAlone", LoadGenerator.MeasureThroughput(mlpAlone, Clients, duration));
-    Add("small", LoadGenerator.MeasureThroughput(smallTarget, Clients, duration));
-    Add("smallAlone", LoadGenerator.MeasureThroughput(smallAlone, Clients, duration));
+    throughputs.Add("engine", LoadGenerator.MeasureThroughput(engineTarget, Clients, duration));
+    throughputs.Add("engineAlone", LoadGenerator.MeasureThroughput(engineAlone, Clients, duration));
+    throughputs.Add("mlp", LoadGenerator.MeasureThroughput(mlpTarget, Clients, duration));
+    throughputs.Add("mlpAlone", LoadGenerator.MeasureThroughput(mlpAlone, Clients, duration));
+    throughputs.Add("small", LoadGenerator.MeasureThroughput(smallTarget, Clients, duration));
+    throughputs.Add("smallAlone", LoadGenerator.MeasureThroughput(smallAlone, Clients, duration));
 }
-var rawThroughput = callers.Select(c => MedianThroughput($"raw{c}")).ToList();
+var rawThroughput = callers.Select(c => Medians.Of(throughputs[$"raw{c}"])).ToList();
 var rawBest = rawThroughput.MaxBy(t => t.InferencesPerSecond)!;
-var engineThroughput = MedianThroughput("engine");
-var engineUnbatched = MedianThroughput("engineAlone");
-var mlpBatched = MedianThroughput("mlp");
-var mlpUnbatched = MedianThroughput("mlpAlone");
-var smallBatched = MedianThroughput("small");
-var smallUnbatched = MedianThroughput("smallAlone");
+var engineThroughput = Medians.Of(throughputs["engine"]);
+var engineUnbatched = Medians.Of(throughputs["engineAlone"]);
+var mlpBatched = Medians.Of(throughputs["mlp"]);
+var mlpUnbatched = Medians.Of(throughputs["mlpAlone"]);
+var smallBatched = Medians.Of(throughputs["small"]);
+var smallUnbatched = Medians.Of(throughputs["smallAlone"]);
 
 ThroughputStats? http = null;
 LatencyStats? httpLatency = null;
@@ -103,8 +103,8 @@ if (httpBase is not null)
         httpLatencies.Add(await LoadGenerator.MeasureLatencyAsync(target, 20, 200));
         httpThroughputs.Add(LoadGenerator.MeasureThroughput(target, Clients, duration));
     }
-    httpLatency = Median(httpLatencies);
-    http = httpThroughputs.OrderBy(t => t.InferencesPerSecond).ToList()[httpThroughputs.Count / 2];
+    httpLatency = Medians.Of(httpLatencies);
+    http = Medians.Of(httpThroughputs);
 }
 // ResNet-18 on the same host while it is up: the trial's fixed cost against a heavier model.
 var imageTable = args.Contains("--no-image") ? null
@@ -116,7 +116,7 @@ if (hosted is not null)
 
 // How ONNX Runtime's intra-op threads wait (Marketplace:Inference:CpuSpinning) moves the
 // endpoint's latency more than anything else in the host: one host per setting, rounds alternating.
-var spinning = new Dictionary<CpuSpinning, List<LatencyStats>>();
+var spinning = new Rounds<LatencyStats>();
 if (hosted is not null && !args.Contains("--no-spinning"))
 {
     for (var round = 0; round < 2; round++)
@@ -125,7 +125,7 @@ if (hosted is not null && !args.Contains("--no-spinning"))
         {
             await using var host = await HostedTrialEndpoint.StartAsync(new Dictionary<string, string> { ["Marketplace:Inference:CpuSpinning"] = mode.ToString() });
             using var target = new HttpTrialTarget(host.BaseUrl, "/api/v1/sandbox/models/lst_all-minilm-l6-v2/trials", $"{{\"texts\":[\"{Text}\"]}}");
-            (spinning.TryGetValue(mode, out var list) ? list : spinning[mode] = []).Add(await LoadGenerator.MeasureLatencyAsync(target, 50, 300));
+            spinning.Add(mode.ToString(), await LoadGenerator.MeasureLatencyAsync(target, 50, 300));
         }
     }
 }
@@ -155,15 +155,15 @@ if (http is not null && httpLatency is not null)
     table.AppendLine();
     table.AppendLine($"The endpoint is the real host in its own process ({httpBase}), embedded mode: API-key authentication, the mediator pipeline, the quota admission (the organisation's quota grain, in memory), the sandbox runner grain, the engine, the usage-ledger row (a durable SQLite write, group-committed) and the JSON answer with the cost table; the HTTP client runs in this process and shares the machine's cores with the host.");
 }
-if (spinning.Count > 0)
+if (spinning.Keys.Any())
 {
     table.AppendLine();
     table.AppendLine("| trial endpoint, 1 client, by `Marketplace:Inference:CpuSpinning` | p50 (ms) | p90 (ms) | p99 (ms) | p50 / raw p50 | p99 / raw p99 |");
     table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-    foreach (var (mode, measured) in spinning)
+    foreach (var mode in spinning.Keys)
     {
-        var m = Median(measured);
-        var isDefault = mode == new InferenceEngineOptions().CpuSpinning ? " (default)" : "";
+        var m = Medians.Of(spinning[mode]);
+        var isDefault = mode == new InferenceEngineOptions().CpuSpinning.ToString() ? " (default)" : "";
         table.AppendLine(Invariant($"| {mode}{isDefault} | {m.P50Ms:0.000} | {m.P90Ms:0.000} | {m.P99Ms:0.000} | {m.P50Ms / rawLatency.P50Ms:0.00} | {m.P99Ms / rawLatency.P99Ms:0.00} |"));
     }
     table.AppendLine();
@@ -187,21 +187,6 @@ if (!args.Contains("--no-write"))
 }
 return 0;
 
-void Add(string key, ThroughputStats stats)
-{
-    if (!samples.TryGetValue(key, out var list))
-    {
-        samples[key] = list = [];
-    }
-    list.Add(stats);
-}
-
-ThroughputStats MedianThroughput(string key)
-{
-    var sorted = samples[key].OrderBy(t => t.InferencesPerSecond).ToList();
-    return sorted[sorted.Count / 2];
-}
-
 void Row(string what, double rawValue, double engineValue, double ratio, string target) =>
     table.AppendLine(Invariant($"| {what} | {rawValue:0.000} | {engineValue:0.000} | {ratio:0.00} | {target} |"));
 
@@ -214,15 +199,6 @@ string? Option(string name)
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-static LatencyStats Median(List<LatencyStats> rounds) =>
-    new(rounds.Sum(r => r.Samples), MedianOf(rounds.Select(r => r.P50Ms)), MedianOf(rounds.Select(r => r.P90Ms)), MedianOf(rounds.Select(r => r.P99Ms)), MedianOf(rounds.Select(r => r.MeanMs)));
-
-static double MedianOf(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted[sorted.Length / 2];
-}
 
 static ModelDescriptor GeneratedMlp(int hidden)
 {

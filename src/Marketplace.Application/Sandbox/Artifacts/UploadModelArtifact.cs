@@ -18,6 +18,10 @@ namespace Marketplace.Application.Sandbox.Artifacts;
 public sealed record UploadModelArtifact(string ListingId, Stream Content, IProgress<long>? Progress = null) : ICommand<ArtifactView>, IAuthorizedRequest
 {
     Access IAuthorizedRequest.Access => Access.Listing(ListingId, operatorMay: false);
+
+    /// <summary>The one answer to a file over the limit, whoever notices it (the store's count or the web server's cap).</summary>
+    public static RequestValidationException TooLarge(long maxBytes) =>
+        new("artifact", $"The file is larger than the limit of {maxBytes:N0} bytes.");
 }
 
 public sealed class UploadModelArtifactHandler(
@@ -43,7 +47,7 @@ public sealed class UploadModelArtifactHandler(
         }
         catch (ContentTooLargeException)
         {
-            throw new RequestValidationException("artifact", $"The file is larger than the limit of {options.Value.MaxArtifactBytes:N0} bytes.");
+            throw UploadModelArtifact.TooLarge(options.Value.MaxArtifactBytes);
         }
         if (stored.SizeBytes == 0)
         {

@@ -29,7 +29,7 @@ internal static class SandboxEndpoints
                 catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
                     // Kestrel's own cap (declared length past the limit) answers like the store's count does.
-                    throw new RequestValidationException("artifact", $"The file is larger than the limit of {options.Value.MaxArtifactBytes:N0} bytes.");
+                    throw UploadModelArtifact.TooLarge(options.Value.MaxArtifactBytes);
                 }
             })
             .WithMetadata(new RequestSizeLimitAttribute(options.Value.MaxArtifactBytes + 1))
