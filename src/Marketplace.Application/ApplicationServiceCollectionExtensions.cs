@@ -2,7 +2,9 @@ using FluentValidation;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Sandbox;
 using Marketplace.Application.Sandbox.Benchmarks;
+using Marketplace.Application.Sandbox.Trials;
 using Marketplace.Application.Sandbox.Costs;
 using Marketplace.Application.Partners.LinkPayoutAccount;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SeedCatalogApplier>();
         services.AddSingleton<ModelBenchmarkJobs>();
         services.AddSingleton<CostEstimator>();
+        services.AddSingleton<MeasuredBenchmarks>();
+        services.AddSingleton<PublishedModels>();
+        services.AddSingleton<TrialReservations>();
+        services.AddSingleton<KeyedTrials>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

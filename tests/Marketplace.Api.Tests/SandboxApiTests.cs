@@ -139,8 +139,7 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
 
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, MiniLm) { Content = JsonContent.Create(new { texts = new[] { "same" } }) };
-            request.Headers.Add("Idempotency-Key", "retry-me-1");
+            using var request = Keyed("retry-me-1");
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
         }
 
@@ -149,16 +148,92 @@ public sealed class SandboxApiTests(MarketplaceFactory factory)
         Assert.Equal(1, usage["quota"]!["usage"]!["trials"]!.GetValue<int>());
     }
 
+    private static HttpRequestMessage Keyed(string key, string text = "same")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, MiniLm) { Content = JsonContent.Create(new { texts = new[] { text } }) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    private async Task<JsonObject> UsageAsync(HttpClient client) =>
+        (await factory.Admin().GetFromJsonAsync<JsonObject>($"/api/v1/organizations/{client.DefaultRequestHeaders.GetValues("X-Org").Single()}/sandbox-usage"))!;
+
+    [Fact]
+    public async Task Sixty_four_concurrent_requests_with_one_key_are_one_admission_one_ledger_row_and_one_quota_count()
+    {
+        var client = await CustomerAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => client.SendAsync(Keyed("burst-of-64"))));
+
+        // One host: every request shares the one execution and gets its answer.
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var trialIds = await Task.WhenAll(responses.Select(async r => (await r.ReadObjectAsync())["trialId"]!.GetValue<string>()));
+        Assert.Single(trialIds.Distinct());
+        var usage = await UsageAsync(client);
+        Assert.Single(usage["events"]!.AsArray());
+        Assert.Equal(trialIds[0], usage["events"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(1, usage["quota"]!["usage"]!["trials"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_requests_over_eight_keys_are_eight_trials()
+    {
+        var client = await CustomerAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => client.SendAsync(Keyed($"mixed-{i % 8}", $"sentence {i % 8}"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var trialIds = await Task.WhenAll(responses.Select(async r => (await r.ReadObjectAsync())["trialId"]!.GetValue<string>()));
+        Assert.Equal(8, trialIds.Distinct().Count());
+        var usage = await UsageAsync(client);
+        Assert.Equal(8, usage["events"]!.AsArray().Count);
+        Assert.Equal(8, usage["quota"]!["usage"]!["trials"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_key_reused_for_another_input_is_a_400_naming_the_header_and_meters_nothing()
+    {
+        var client = await CustomerAsync();
+
+        using var first = await client.SendAsync(Keyed("reused-key", "first text"));
+        using var reused = await client.SendAsync(Keyed("reused-key", "another text"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await reused.AssertInvalidFieldsAsync("Idempotency-Key");
+        Assert.Single((await UsageAsync(client))["events"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_trials_settle_within_one_reservation_of_the_compute_cap()
+    {
+        const double cap = 0.05;
+        var (id, client) = await factory.MemberOfNewOrganizationAsync("Customer", "Member");
+        await PartnerFlows.Ok(factory.Admin().PutAsJsonAsync($"/api/v1/admin/organizations/{id}/sandbox-quota",
+            new { dailyTrials = 10_000, dailyComputeSeconds = cap, trialsPerSecond = 10_000, burst = 10_000 }));
+        client.DefaultRequestHeaders.Add("X-Org", id);
+        var performance = await EventuallyAsync(
+            async () => (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/v1/catalog/items/lst_all-minilm-l6-v2/performance"))!,
+            p => p["benchmarks"]!.AsArray().Count > 0);
+        // What a one-text trial reserves (TrialReservations): the slowest measured p99 with its headroom.
+        var reservation = performance["benchmarks"]!.AsArray().Max(b => b!["p99Ms"]!.GetValue<double>()) * 4 / 1000;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => client.PostAsJsonAsync(MiniLm, new { texts = new[] { $"sentence {i}" } })));
+
+        var ok = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.InRange(ok, 1, 63);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
+        var usage = await UsageAsync(client);
+        Assert.Equal(ok, usage["events"]!.AsArray().Count);
+        Assert.Equal(ok, usage["quota"]!["usage"]!["trials"]!.GetValue<int>());
+        Assert.True(usage["quota"]!["usage"]!["computeSeconds"]!.GetValue<double>() <= cap + reservation,
+            $"settled {usage["quota"]!["usage"]!["computeSeconds"]} s against a cap of {cap} s and a reservation of {reservation} s");
+        Assert.Equal(0, usage["quota"]!["usage"]!["reservedComputeSeconds"]!.GetValue<double>(), precision: 9);
+    }
+
     [Fact]
     public async Task A_retry_of_a_metered_trial_is_answered_even_when_the_day_is_spent()
     {
         var client = await CustomerAsync(dailyTrials: 1);
-        HttpRequestMessage Keyed(string key)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, MiniLm) { Content = JsonContent.Create(new { texts = new[] { "same" } }) };
-            request.Headers.Add("Idempotency-Key", key);
-            return request;
-        }
 
         using var first = await client.SendAsync(Keyed("only-one"));
         using var retry = await client.SendAsync(Keyed("only-one"));

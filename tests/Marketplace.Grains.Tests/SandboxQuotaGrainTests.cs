@@ -10,17 +10,139 @@ public sealed class SandboxQuotaGrainTests(ClusterFixture fixture)
 
     private static string NewOrganization() => $"org-quota-{Guid.NewGuid():N}";
 
+    private static TrialTicket Ticket(string? id = null, double reserve = 0.01, string fingerprint = "same", bool keyed = false) =>
+        new(id ?? $"trial_{Guid.NewGuid():N}", "lst_model", fingerprint, keyed, reserve);
+
+    private async Task<ISandboxQuotaGrain> QuotaAsync(QuotaPolicy policy)
+    {
+        var quota = fixture.Grains.GetGrain<ISandboxQuotaGrain>(NewOrganization());
+        await quota.SetPolicyAsync(policy);
+        return quota;
+    }
+
     [Fact]
     public async Task Concurrent_admissions_never_exceed_the_daily_trials()
     {
-        var quota = fixture.Grains.GetGrain<ISandboxQuotaGrain>(NewOrganization());
-        await quota.SetPolicyAsync(Roomy);
+        var quota = await QuotaAsync(Roomy);
 
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => quota.AdmitAsync()));
+        var admissions = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => quota.AdmitTrialAsync(Ticket())));
 
-        Assert.Equal(5, decisions.Count(d => d.Allowed));
-        Assert.All(decisions.Where(d => !d.Allowed), d => Assert.Contains("daily limit of 5 trials", d.Reason));
+        Assert.Equal(5, admissions.Count(a => a.Verdict == TrialVerdict.Admitted));
+        Assert.All(admissions.Where(a => a.Verdict != TrialVerdict.Admitted), a =>
+        {
+            Assert.Equal(TrialVerdict.Refused, a.Verdict);
+            Assert.Contains("daily limit of 5 trials", a.Reason);
+        });
         Assert.Equal(5, (await quota.GetAsync()).Usage.Trials);
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_admissions_of_one_trial_admit_it_once_and_the_rest_see_it_running_then_finished()
+    {
+        var quota = await QuotaAsync(Roomy);
+        var ticket = Ticket("trial_same-key", keyed: true);
+
+        var admissions = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => quota.AdmitTrialAsync(ticket)));
+        await quota.SettleTrialAsync(ticket.TrialId, 0.004);
+        var retry = await quota.AdmitTrialAsync(ticket);
+
+        Assert.Single(admissions, a => a.Verdict == TrialVerdict.Admitted);
+        Assert.Equal(63, admissions.Count(a => a.Verdict == TrialVerdict.Running));
+        Assert.Equal(TrialVerdict.Replay, retry.Verdict);
+        var usage = (await quota.GetAsync()).Usage;
+        Assert.Equal(1, usage.Trials);
+        Assert.Equal(0.004, usage.ComputeSeconds, precision: 9);
+        Assert.Equal(0, usage.ReservedComputeSeconds, precision: 9);
+    }
+
+    [Fact]
+    public async Task A_key_sent_again_with_another_request_is_refused_as_reused()
+    {
+        var quota = await QuotaAsync(Roomy);
+        var first = Ticket("trial_reused", keyed: true, fingerprint: "texts-a");
+        await quota.AdmitTrialAsync(first);
+
+        var whileRunning = await quota.AdmitTrialAsync(first with { Fingerprint = "texts-b" });
+        await quota.SettleTrialAsync(first.TrialId, 0.001);
+        var afterwards = await quota.AdmitTrialAsync(first with { Fingerprint = "texts-b" });
+
+        Assert.Equal(TrialVerdict.KeyReused, whileRunning.Verdict);
+        Assert.Equal(TrialVerdict.KeyReused, afterwards.Verdict);
+        Assert.Equal(1, (await quota.GetAsync()).Usage.Trials);
+    }
+
+    [Fact]
+    public async Task Replays_are_free_of_the_daily_count_but_not_of_the_rate()
+    {
+        var quota = await QuotaAsync(Roomy with { DailyTrials = 1, RatePerSecond = 0.001, Burst = 3 });
+        var ticket = Ticket("trial_replayed", keyed: true);
+        await quota.AdmitTrialAsync(ticket);
+        await quota.SettleTrialAsync(ticket.TrialId, 0.001);
+
+        var replays = new[] { await quota.AdmitTrialAsync(ticket), await quota.AdmitTrialAsync(ticket), await quota.AdmitTrialAsync(ticket) };
+
+        Assert.Equal([TrialVerdict.Replay, TrialVerdict.Replay, TrialVerdict.Refused], replays.Select(r => r.Verdict));
+        Assert.Contains("trials per second", replays[2].Reason);
+        Assert.Equal(1, (await quota.GetAsync()).Usage.Trials);
+    }
+
+    [Fact]
+    public async Task A_keyed_trial_metered_before_this_activation_is_a_replay_of_the_ledger_row()
+    {
+        var organization = NewOrganization();
+        var quota = fixture.Grains.GetGrain<ISandboxQuotaGrain>(organization);
+        await quota.SetPolicyAsync(Roomy);
+        await fixture.Ledger.RecordAsync(new UsageEvent("trial_from-yesterday", organization, UsageKinds.SandboxTrial, "lst_model", 5, "CPU", fixture.Time.GetUtcNow().AddDays(-1)), CancellationToken.None);
+
+        var retry = await quota.AdmitTrialAsync(Ticket("trial_from-yesterday", keyed: true));
+        var otherModel = await quota.AdmitTrialAsync(Ticket("trial_from-yesterday", keyed: true) with { ListingId = "lst_other" });
+
+        Assert.Equal(TrialVerdict.Replay, retry.Verdict);
+        Assert.Equal(TrialVerdict.KeyReused, otherModel.Verdict);
+        Assert.Equal(0, (await quota.GetAsync()).Usage.Trials);
+    }
+
+    [Fact]
+    public async Task Concurrent_trials_cannot_take_the_day_past_its_compute_cap_by_more_than_one_reservation()
+    {
+        // Cap of 0.05 s; each trial reserves 0.012 s and really uses 0.008 to 0.012 s.
+        var quota = await QuotaAsync(Roomy with { DailyTrials = 10_000, DailyComputeSeconds = 0.05 });
+        const double reservation = 0.012;
+        var random = new Random(7);
+        var admittedTotal = 0;
+
+        for (var wave = 0; wave < 10; wave++)
+        {
+            var tickets = Enumerable.Range(0, 64).Select(_ => Ticket(reserve: reservation)).ToList();
+            var admissions = await Task.WhenAll(tickets.Select(quota.AdmitTrialAsync));
+            var admitted = tickets.Where((_, i) => admissions[i].Verdict == TrialVerdict.Admitted).ToList();
+            admittedTotal += admitted.Count;
+            await Task.WhenAll(admitted.Select(t => quota.SettleTrialAsync(t.TrialId, 0.008 + random.NextDouble() * 0.004)));
+            Assert.All(admissions.Where(a => a.Verdict == TrialVerdict.Refused), a => Assert.Contains("compute-seconds", a.Reason));
+        }
+
+        var usage = (await quota.GetAsync()).Usage;
+        Assert.InRange(admittedTotal, 5, 7);
+        Assert.InRange(usage.ComputeSeconds, 0.05, 0.05 + reservation);
+        Assert.Equal(0, usage.ReservedComputeSeconds, precision: 9);
+        Assert.Equal(TrialVerdict.Refused, (await quota.AdmitTrialAsync(Ticket(reserve: reservation))).Verdict);
+    }
+
+    [Fact]
+    public async Task While_running_trials_hold_the_rest_of_the_cap_a_new_one_is_told_to_retry_in_a_second()
+    {
+        var quota = await QuotaAsync(Roomy with { DailyComputeSeconds = 1 });
+        var running = Ticket(reserve: 1);
+        await quota.AdmitTrialAsync(running);
+
+        var held = await quota.AdmitTrialAsync(Ticket(reserve: 0.1));
+        await quota.SettleTrialAsync(running.TrialId, 0.2);
+        var afterSettling = await quota.AdmitTrialAsync(Ticket(reserve: 0.1));
+
+        Assert.Equal(TrialVerdict.Refused, held.Verdict);
+        Assert.Equal(TimeSpan.FromSeconds(1), held.RetryAfter);
+        Assert.Contains("held by trials still running", held.Reason);
+        Assert.Equal(TrialVerdict.Admitted, afterSettling.Verdict);
     }
 
     [Fact]
@@ -42,33 +164,25 @@ public sealed class SandboxQuotaGrainTests(ClusterFixture fixture)
         Assert.Equal(Roomy, status.Policy);
         Assert.Equal(2, status.Usage.Trials);
         Assert.Equal(4, status.Usage.ComputeSeconds, precision: 6);
-        Assert.Equal(3, (await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => quota.AdmitAsync()))).Count(d => d.Allowed));
+        Assert.Equal(3, (await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => quota.AdmitTrialAsync(Ticket())))).Count(a => a.Verdict == TrialVerdict.Admitted));
     }
 
     [Fact]
-    public async Task Compute_charged_after_a_trial_stops_admissions_once_the_day_is_spent()
+    public async Task A_trial_never_settled_releases_its_key_and_is_charged_its_reservation_after_ten_minutes()
     {
-        var quota = fixture.Grains.GetGrain<ISandboxQuotaGrain>(NewOrganization());
-        await quota.SetPolicyAsync(Roomy with { DailyComputeSeconds = 2 });
+        var quota = await QuotaAsync(Roomy with { DailyComputeSeconds = 10 });
+        var orphan = Ticket("trial_orphan", reserve: 4, keyed: true);
+        await quota.AdmitTrialAsync(orphan);
 
-        var first = await quota.AdmitAsync();
-        await quota.ChargeAsync(first.Usage.Day, 2.5);
-        await Eventually(async () => (await quota.GetAsync()).Usage.ComputeSeconds >= 2.5);
-        var second = await quota.AdmitAsync();
+        var soon = await quota.AdmitTrialAsync(orphan);
+        fixture.Time.Advance(TimeSpan.FromMinutes(11));
+        var later = await quota.AdmitTrialAsync(orphan);
+        var usage = (await quota.GetAsync()).Usage;
 
-        Assert.True(first.Allowed);
-        Assert.False(second.Allowed);
-        Assert.Contains("compute-seconds", second.Reason);
-    }
-
-    /// <summary>Charging is one-way, so its effect is awaited rather than assumed.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
-        {
-            await Task.Delay(20);
-        }
-        Assert.True(await condition());
+        Assert.Equal(TrialVerdict.Running, soon.Verdict);
+        Assert.Equal(TrialVerdict.Replay, later.Verdict);
+        Assert.Equal(4, usage.ComputeSeconds, precision: 9);
+        Assert.Equal(0, usage.ReservedComputeSeconds, precision: 9);
     }
 
     private Task Record(string organization, string kind, double computeMs, DateTimeOffset at) =>

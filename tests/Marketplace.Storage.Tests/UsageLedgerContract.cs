@@ -22,8 +22,25 @@ public abstract class UsageLedgerContract
         Assert.True(first);
         Assert.False(retry);
         Assert.Single(await ledger.ListAsync("org_a", null, 100, CancellationToken.None));
-        Assert.True(await ledger.ContainsAsync("trial_1", CancellationToken.None));
-        Assert.False(await ledger.ContainsAsync("trial_2", CancellationToken.None));
+        Assert.Equal(Event("trial_1", "org_a", 1), await ledger.FindAsync("trial_1", CancellationToken.None));
+        Assert.Null(await ledger.FindAsync("trial_2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_settlement_replaces_the_reserved_compute_and_device_once_the_row_is_written()
+    {
+        await using var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));
+        var reserved = Event("trial_s", "org_s", 1) with { ComputeMs = 400, DeviceKind = "CUDA" };
+
+        // Settled once its row is written, as a trial does; a later record's commit carries it.
+        await ledger.RecordAsync(reserved, CancellationToken.None);
+        ledger.Settle("trial_s", 3.25, "CPU");
+        ledger.Settle("trial_unknown", 1, "CPU");
+        await ledger.RecordAsync(Event("trial_t", "org_s", 2), CancellationToken.None);
+
+        Assert.Equal(reserved with { ComputeMs = 3.25, DeviceKind = "CPU" }, await ledger.FindAsync("trial_s", CancellationToken.None));
+        Assert.Equal((2, 3.25 + 12.5), await ledger.TotalsAsync("org_s", "sandbox.trial", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.Null(await ledger.FindAsync("trial_unknown", CancellationToken.None));
     }
 
     [Fact]

@@ -50,6 +50,10 @@ public sealed class ConflictException : MarketplaceException
     /// <summary>What exactly is in the way (missing items, failed checks), for clients to list.</summary>
     [Id(0)]
     public IReadOnlyList<string> Details { get; init; }
+
+    /// <summary>When the conflict is passing (work still in progress), how soon a retry may succeed.</summary>
+    [Id(1)]
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The caller is known but may not do this.</summary>

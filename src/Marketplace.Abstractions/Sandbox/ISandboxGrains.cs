@@ -28,20 +28,27 @@ public interface ISandboxRunnerGrain : IGrainWithStringKey
     public static string DeviceKindOf(string key) => key.Split('/')[0];
 }
 
-/// <summary>An organisation's sandbox quota (key: organisation id).</summary>
+/// <summary>
+/// An organisation's sandbox quota (key: organisation id). It is also where a trial is decided
+/// exactly once: a trial id (from the client's idempotency key) is admitted, counted and charged
+/// once, however many requests carry it at the same time.
+/// </summary>
 [Alias("Marketplace.ISandboxQuotaGrain")]
 public interface ISandboxQuotaGrain : IGrainWithStringKey
 {
-    /// <summary>Admits one trial or says when to retry; an admitted trial is already counted.</summary>
-    [Alias("AdmitAsync")]
-    Task<QuotaDecision> AdmitAsync();
+    /// <summary>
+    /// Decides a trial: admitted (counted, its expected compute reserved), a replay of one already
+    /// finished, still running, a key reused for another request, or refused with a retry time.
+    /// </summary>
+    [Alias("AdmitTrialAsync")]
+    Task<TrialAdmission> AdmitTrialAsync(TrialTicket ticket);
 
     /// <summary>
-    /// Adds a finished trial's compute to the day it was admitted on. One-way: the trial's answer
-    /// does not wait for it, and the usage ledger row (awaited) is what survives a restart.
+    /// A trial admitted here ended: its reservation is released and the compute it really used is
+    /// charged. Awaited by the trial, so a retry that follows the answer finds it finished.
     /// </summary>
-    [Alias("ChargeAsync"), OneWay]
-    Task ChargeAsync(DateOnly admittedOn, double computeSeconds);
+    [Alias("SettleTrialAsync")]
+    Task SettleTrialAsync(string trialId, double computeSeconds);
 
     [Alias("GetAsync")]
     Task<QuotaStatus> GetAsync();
@@ -50,6 +57,42 @@ public interface ISandboxQuotaGrain : IGrainWithStringKey
     [Alias("SetPolicyAsync")]
     Task<QuotaStatus> SetPolicyAsync(QuotaPolicy? policy);
 }
+
+/// <summary>
+/// One trial as the quota sees it. <see cref="Fingerprint"/> names what it runs (model version and
+/// input), so an idempotency key sent again with another request is told apart from a retry.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.TrialTicket")]
+public sealed record TrialTicket(
+    [property: Id(0)] string TrialId,
+    [property: Id(1)] string ListingId,
+    [property: Id(2)] string Fingerprint,
+    [property: Id(3)] bool Keyed,
+    [property: Id(4)] double ReserveComputeSeconds);
+
+public enum TrialVerdict
+{
+    /// <summary>Counted and reserved: run it, meter it, settle it.</summary>
+    Admitted,
+
+    /// <summary>Already admitted and finished: answer again without counting it.</summary>
+    Replay,
+
+    /// <summary>The same trial is running now (another request with its key).</summary>
+    Running,
+
+    /// <summary>The key was first used for a different request.</summary>
+    KeyReused,
+
+    /// <summary>Over a quota or the rate; <see cref="TrialAdmission.RetryAfter"/> says when to retry.</summary>
+    Refused,
+}
+
+[GenerateSerializer, Immutable, Alias("Marketplace.TrialAdmission")]
+public sealed record TrialAdmission(
+    [property: Id(0)] TrialVerdict Verdict,
+    [property: Id(1)] string? Reason = null,
+    [property: Id(2)] TimeSpan RetryAfter = default);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.QuotaStatus")]
 public sealed record QuotaStatus(

@@ -19,8 +19,14 @@ internal static class SandboxModels
         {
             throw new ConflictException("sandbox.no_artifact", $"Version {version.Version} has no validated ONNX file, so it cannot run in the sandbox.");
         }
-        return new SandboxModel(listingId, version.Version, spec, artifact);
+        return Runnable(new SandboxModel(listingId, version.Version, spec, artifact));
     }
+
+    /// <summary>What the engine needs besides the file, checked before a trial is admitted and counted.</summary>
+    private static SandboxModel Runnable(SandboxModel model) =>
+        model.Spec.Adapter == "text" && model.Artifact.VocabularySha256 is null
+            ? throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input.")
+            : model;
 
     /// <summary>The version its partner is editing or that is in review (the published one when there is no other).</summary>
     public static async Task<SandboxModel> WorkingAsync(IGrainFactory grains, string listingId)
@@ -37,7 +43,7 @@ internal static class SandboxModels
         var listing = Identifiers.LooksLike(listingId, "lst") ? grains.GetGrain<IListingGrain>(listingId) : null;
         if (listing is not null && (await listing.GetSandboxModelAsync()).Value is { } model)
         {
-            return model;
+            return Runnable(model);
         }
         // Nothing runnable: say whether it is unknown (404) or just has no model file (409).
         var published = listing is null ? null : await listing.GetPublishedAsync();

@@ -41,6 +41,12 @@ public sealed class SandboxOptions
 
     public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The longest one input of a trial may run; a model never benchmarked reserves this much
+    /// compute per input while it runs (the host sets it from the inference engine's deadline).
+    /// </summary>
+    public double TrialDeadlineSeconds { get; set; } = 30;
+
     /// <summary>Electricity price for the power part of cost estimates, in minor units of USD per kWh.</summary>
     public long ElectricityPerKwhMinor { get; set; } = 15;
 

@@ -16,7 +16,11 @@ public sealed record QuotaUsage
 
     public int Trials { get; init; }
 
+    /// <summary>Compute of finished trials, as they really used it.</summary>
     public double ComputeSeconds { get; init; }
+
+    /// <summary>Compute held for trials still running: what each is expected to use, settled when it ends.</summary>
+    public double ReservedComputeSeconds { get; init; }
 
     /// <summary>Tokens left in the bucket at <see cref="RefilledAt"/>.</summary>
     public double Tokens { get; init; }
@@ -28,13 +32,17 @@ public sealed record QuotaUsage
 public sealed record QuotaDecision(bool Allowed, QuotaUsage Usage, TimeSpan RetryAfter, string? Reason);
 
 /// <summary>
-/// Pure quota arithmetic. A trial is counted when it is admitted, before it runs, so that no
-/// trial beyond the quota ever executes however many arrive at once (the caller serialises
-/// decisions, as a grain does).
+/// Pure quota arithmetic. A trial is counted when it is admitted, before it runs, and holds the
+/// compute it is expected to use until it settles, so that no trial beyond the quota ever executes
+/// however many arrive at once (the caller serialises decisions, as a grain does): the settled
+/// compute of a day can pass its cap by at most the reservation of the last trial admitted.
 /// </summary>
 public static class QuotaRules
 {
-    public static QuotaDecision TryAdmit(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now)
+    /// <summary>While running trials hold the rest of the day's compute, a retry soon may fit.</summary>
+    public static readonly TimeSpan ReservedRetryAfter = TimeSpan.FromSeconds(1);
+
+    public static QuotaDecision TryAdmit(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now, double reserveComputeSeconds = 0)
     {
         var current = Refill(policy, usage, now);
         var nextDay = new DateTimeOffset(current.Day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -44,20 +52,50 @@ public static class QuotaRules
         }
         if (current.ComputeSeconds >= policy.DailyComputeSeconds)
         {
-            return new QuotaDecision(false, current, nextDay - now, $"The daily limit of {policy.DailyComputeSeconds:0.#} compute-seconds is reached; it resets at 00:00 UTC.");
+            return new QuotaDecision(false, current, nextDay - now, $"The daily limit of {policy.DailyComputeSeconds:0.###} compute-seconds is reached; it resets at 00:00 UTC.");
+        }
+        if (current.ComputeSeconds + current.ReservedComputeSeconds >= policy.DailyComputeSeconds)
+        {
+            return new QuotaDecision(false, current, ReservedRetryAfter,
+                $"The rest of today's {policy.DailyComputeSeconds:0.###} compute-seconds is held by trials still running; retry when they finish.");
         }
         if (current.Tokens < 1)
         {
-            var wait = TimeSpan.FromSeconds((1 - current.Tokens) / policy.RatePerSecond);
-            return new QuotaDecision(false, current, wait, $"More than {policy.RatePerSecond:0.#} trials per second; slow down.");
+            return RateLimited(policy, current);
         }
-        var admitted = current with { Trials = current.Trials + 1, Tokens = current.Tokens - 1 };
+        var admitted = current with
+        {
+            Trials = current.Trials + 1,
+            Tokens = current.Tokens - 1,
+            ReservedComputeSeconds = current.ReservedComputeSeconds + Math.Max(0, reserveComputeSeconds),
+        };
         return new QuotaDecision(true, admitted, TimeSpan.Zero, null);
     }
 
-    /// <summary>Adds the compute a finished trial used to the day it was admitted on.</summary>
-    public static QuotaUsage Charge(QuotaUsage usage, DateOnly admittedOn, double computeSeconds) =>
-        usage.Day == admittedOn ? usage with { ComputeSeconds = usage.ComputeSeconds + Math.Max(0, computeSeconds) } : usage;
+    /// <summary>
+    /// A repeat of a trial already admitted (its client lost the answer) is not counted again, but
+    /// still takes a token, so one idempotency key cannot be replayed faster than the rate allows.
+    /// </summary>
+    public static QuotaDecision TryReplay(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now)
+    {
+        var current = Refill(policy, usage, now);
+        return current.Tokens < 1
+            ? RateLimited(policy, current)
+            : new QuotaDecision(true, current with { Tokens = current.Tokens - 1 }, TimeSpan.Zero, null);
+    }
+
+    /// <summary>
+    /// A trial admitted on <paramref name="admittedOn"/> ended: its reservation is released and the
+    /// compute it really used is charged. A trial from an earlier day no longer counts today.
+    /// </summary>
+    public static QuotaUsage Settle(QuotaUsage usage, DateOnly admittedOn, double reservedComputeSeconds, double computeSeconds) =>
+        usage.Day != admittedOn
+            ? usage
+            : usage with
+            {
+                ReservedComputeSeconds = Math.Max(0, usage.ReservedComputeSeconds - Math.Max(0, reservedComputeSeconds)),
+                ComputeSeconds = usage.ComputeSeconds + Math.Max(0, computeSeconds),
+            };
 
     public static QuotaUsage Refill(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now)
     {
@@ -71,5 +109,11 @@ public static class QuotaRules
         return usage.Day == today
             ? usage with { Tokens = tokens, RefilledAt = now }
             : new QuotaUsage { Day = today, Tokens = tokens, RefilledAt = now };
+    }
+
+    private static QuotaDecision RateLimited(QuotaPolicy policy, QuotaUsage current)
+    {
+        var wait = TimeSpan.FromSeconds((1 - current.Tokens) / policy.RatePerSecond);
+        return new QuotaDecision(false, current, wait, $"More than {policy.RatePerSecond:0.#} trials per second; slow down.");
     }
 }

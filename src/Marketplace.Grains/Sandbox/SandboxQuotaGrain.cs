@@ -5,10 +5,12 @@ using Marketplace.Domain.Sandbox;
 namespace Marketplace.Grains.Sandbox;
 
 /// <summary>
-/// One organisation's quota. Not reentrant: admissions are decided one at a time in memory, so
-/// concurrent trials can never overrun it. The counts are not written per trial: the usage
-/// ledger, where every finished trial is a durable row, is the record, and a new activation
-/// (after a restart, say) starts from today's rows there. Only an operator's own policy is stored.
+/// One organisation's quota, and the single place a trial is decided. Not reentrant: admissions
+/// are decided one at a time in memory, so concurrent trials can never overrun the quota, and
+/// concurrent requests with one idempotency key see exactly one admission. The counts are not
+/// written per trial: the usage ledger, where every admitted trial is a durable row, is the
+/// record, and a new activation (after a restart, say) starts from today's rows there. Only an
+/// operator's own policy is stored.
 /// </summary>
 public sealed class SandboxQuotaGrain(
     [PersistentState("quota", StorageNames.Default)] IPersistentState<SandboxQuotaState> state,
@@ -16,6 +18,11 @@ public sealed class SandboxQuotaGrain(
     QuotaPolicy defaultPolicy,
     TimeProvider time) : Grain, ISandboxQuotaGrain
 {
+    /// <summary>Far beyond any trial deadline.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    private readonly Dictionary<string, RunningTrial> _running = new(StringComparer.Ordinal);
+    private readonly RecentTrials _finished = new(capacity: 10_000);
     private QuotaUsage? _usage;
 
     private QuotaPolicy Policy => state.State.Policy ?? defaultPolicy;
@@ -28,20 +35,43 @@ public sealed class SandboxQuotaGrain(
         _usage = QuotaRules.Refill(Policy, null, now) with { Trials = count, ComputeSeconds = computeMs / 1000 };
     }
 
-    public Task<QuotaDecision> AdmitAsync()
+    public async Task<TrialAdmission> AdmitTrialAsync(TrialTicket ticket)
     {
-        var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow());
+        SettleAbandoned();
+        if (_running.TryGetValue(ticket.TrialId, out var running))
+        {
+            return running.Fingerprint == ticket.Fingerprint
+                ? new TrialAdmission(TrialVerdict.Running, "This trial is still running; retry in a moment for its answer.", QuotaRules.ReservedRetryAfter)
+                : KeyReused();
+        }
+        var finished = _finished.Find(ticket.TrialId) ?? await FinishedBeforeThisActivationAsync(ticket);
+        if (finished is not null)
+        {
+            // Only the model is recorded in the ledger; within an activation the whole request is compared.
+            var same = finished.Fingerprint is null ? finished.ListingId == ticket.ListingId : finished.Fingerprint == ticket.Fingerprint;
+            return same ? Decide(QuotaRules.TryReplay(Policy, _usage, time.GetUtcNow()), TrialVerdict.Replay) : KeyReused();
+        }
+        var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds);
         if (decision.Allowed)
         {
-            _usage = decision.Usage;
+            _running[ticket.TrialId] = new RunningTrial(ticket.Fingerprint, ticket.ListingId, decision.Usage.Day, ticket.ReserveComputeSeconds, time.GetUtcNow());
         }
-        return Task.FromResult(decision);
+        return Decide(decision, TrialVerdict.Admitted);
     }
 
-    public Task ChargeAsync(DateOnly admittedOn, double computeSeconds)
+    public Task SettleTrialAsync(string trialId, double computeSeconds)
     {
-        _usage = QuotaRules.Charge(QuotaRules.Refill(Policy, _usage, time.GetUtcNow()), admittedOn, computeSeconds);
+        Settle(trialId, computeSeconds);
         return Task.CompletedTask;
+    }
+
+    private void Settle(string trialId, double computeSeconds)
+    {
+        if (_running.Remove(trialId, out var trial))
+        {
+            _usage = QuotaRules.Settle(QuotaRules.Refill(Policy, _usage, time.GetUtcNow()), trial.Day, trial.ReservedSeconds, computeSeconds);
+            _finished.Add(trialId, new FinishedTrial(trial.ListingId, trial.Fingerprint));
+        }
     }
 
     public Task<QuotaStatus> GetAsync() =>
@@ -52,6 +82,70 @@ public sealed class SandboxQuotaGrain(
         state.State.Policy = policy;
         await state.WriteStateAsync();
         return await GetAsync();
+    }
+
+    /// <summary>
+    /// A keyed trial this activation has not seen may have been metered before it (a restart, or a
+    /// retry days later): the ledger row says so. Unkeyed trials have fresh ids and skip the read.
+    /// </summary>
+    private async Task<FinishedTrial?> FinishedBeforeThisActivationAsync(TrialTicket ticket)
+    {
+        if (!ticket.Keyed || await ledger.FindAsync(ticket.TrialId, CancellationToken.None) is not { } row)
+        {
+            return null;
+        }
+        var finished = new FinishedTrial(row.ListingId, null);
+        _finished.Add(ticket.TrialId, finished);
+        return finished;
+    }
+
+    /// <summary>
+    /// A trial whose silo died never settles; long past any deadline it is charged what it
+    /// reserved (as its ledger row says), so its key and its reservation do not stay held.
+    /// </summary>
+    private void SettleAbandoned()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (trialId, trial) in _running.Where(r => now - r.Value.AdmittedAt > AbandonedAfter).ToList())
+        {
+            Settle(trialId, trial.ReservedSeconds);
+        }
+    }
+
+    private TrialAdmission Decide(QuotaDecision decision, TrialVerdict verdict)
+    {
+        _usage = decision.Usage;
+        return decision.Allowed ? new TrialAdmission(verdict) : new TrialAdmission(TrialVerdict.Refused, decision.Reason, decision.RetryAfter);
+    }
+
+    private static TrialAdmission KeyReused() =>
+        new(TrialVerdict.KeyReused, "This Idempotency-Key was first used for a different request; send a new key for a new trial.");
+
+    private sealed record RunningTrial(string Fingerprint, string ListingId, DateOnly Day, double ReservedSeconds, DateTimeOffset AdmittedAt);
+}
+
+/// <summary>A finished trial as far as retries need it; the fingerprint is unknown for trials from before this activation.</summary>
+internal sealed record FinishedTrial(string ListingId, string? Fingerprint);
+
+/// <summary>The most recent finished trials, oldest forgotten first (the ledger still answers for them).</summary>
+internal sealed class RecentTrials(int capacity)
+{
+    private readonly Dictionary<string, FinishedTrial> _byId = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    public FinishedTrial? Find(string trialId) => _byId.GetValueOrDefault(trialId);
+
+    public void Add(string trialId, FinishedTrial trial)
+    {
+        if (!_byId.TryAdd(trialId, trial))
+        {
+            return;
+        }
+        _order.Enqueue(trialId);
+        if (_order.Count > capacity)
+        {
+            _byId.Remove(_order.Dequeue());
+        }
     }
 }
 

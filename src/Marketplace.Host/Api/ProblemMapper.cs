@@ -48,6 +48,10 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
             case NotFoundException e:
                 return Problem(404, "Not found.", e);
             case ConflictException e:
+                if (e.RetryAfter is { } retryAfter)
+                {
+                    SetRetryAfter(context, retryAfter);
+                }
                 var conflict = Problem(409, "Conflict.", e);
                 if (e.Details.Count > 0)
                 {
@@ -55,7 +59,7 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
                 }
                 return conflict;
             case TooManyRequestsException e:
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                SetRetryAfter(context, e.RetryAfter);
                 return Problem(429, "Too many requests.", e);
             case InconsistentStateException:
                 return new ProblemDetails
@@ -78,6 +82,9 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
                 };
         }
     }
+
+    private static void SetRetryAfter(HttpContext context, TimeSpan retryAfter) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProblemDetails Problem(int status, string title, MarketplaceException e) => new()
     {

@@ -21,6 +21,9 @@ internal static class SandboxSetup
             return new QuotaPolicy(o.DailyTrialsPerOrganization, o.DailyComputeSecondsPerOrganization, o.TrialsPerSecond, o.TrialBurst);
         });
         builder.Services.AddOptions<InferenceSettings>().Bind(builder.Configuration.GetSection(InferenceSettings.Section));
+        // A trial reserves up to the engine's deadline per input before its model is measured.
+        builder.Services.AddOptions<SandboxOptions>().Configure<IOptions<InferenceSettings>>((sandbox, inference) =>
+            sandbox.TrialDeadlineSeconds = inference.Value.ToEngineOptions().DefaultDeadline.TotalSeconds);
         builder.Services.AddSingleton(sp => new InferenceEngine(sp.GetRequiredService<IOptions<InferenceSettings>>().Value.ToEngineOptions()));
         builder.Services.AddSingleton(_ => new ArtifactValidator());
         builder.Services.AddSingleton<IArtifactValidation, ValidatorArtifactValidation>();

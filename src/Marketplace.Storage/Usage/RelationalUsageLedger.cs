@@ -10,7 +10,7 @@ namespace Marketplace.Storage.Usage;
 /// The usage ledger on the same relational store as grain state (SQLite or PostgreSQL). Events
 /// that arrive together are written by one writer in one transaction (group commit): each caller
 /// still waits until its row is durable, but concurrent trials share one fsync instead of queueing
-/// for one each.
+/// for one each. Settlements (a trial's real compute) ride along in the same transactions.
 /// </summary>
 public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
 {
@@ -29,13 +29,21 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
     public async Task<bool> RecordAsync(UsageEvent usage, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
-        var pending = new Pending(usage, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(usage, null, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(RelationalUsageLedger));
         }
         // A cancelled caller stops waiting; its row may still be written, which the id makes harmless.
-        return await pending.Written.Task.WaitAsync(cancellationToken);
+        return await pending.Written!.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Settle(string eventId, double computeMs, string deviceKind)
+    {
+        var settlement = new Settlement(eventId, computeMs, deviceKind);
+        var pending = new Pending(null, settlement, null);
+        // Written after the row it settles: one reader takes the channel in order.
+        _pending.Writer.TryWrite(pending);
     }
 
     private async Task WriteLoopAsync()
@@ -53,14 +61,14 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
                 var inserted = await WriteAsync(batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Written.TrySetResult(inserted[i]);
+                    batch[i].Written?.TrySetResult(inserted[i]);
                 }
             }
             catch (Exception error)
             {
                 foreach (var pending in batch)
                 {
-                    pending.Written.TrySetException(error);
+                    pending.Written?.TrySetException(error);
                 }
             }
         }
@@ -73,7 +81,18 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         var inserted = new bool[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var usage = batch[i].Usage;
+            if (batch[i].Settlement is { } settlement)
+            {
+                await using var update = connection.CreateCommand()
+                    .WithText("UPDATE usage_events SET compute_ms = @compute, device_kind = @device WHERE id = @id")
+                    .With("id", settlement.EventId)
+                    .With("compute", settlement.ComputeMs)
+                    .With("device", settlement.DeviceKind);
+                update.Transaction = transaction;
+                inserted[i] = await update.ExecuteNonQueryAsync() == 1;
+                continue;
+            }
+            var usage = batch[i].Usage!;
             await using var command = connection.CreateCommand()
                 .WithText(
                     "INSERT INTO usage_events (id, organization_id, kind, listing_id, compute_ms, device_kind, at) " +
@@ -98,26 +117,34 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         await _writer;
     }
 
-    private sealed record Pending(UsageEvent Usage, TaskCompletionSource<bool> Written);
+    private sealed record Pending(UsageEvent? Usage, Settlement? Settlement, TaskCompletionSource<bool>? Written);
 
-    public async Task<bool> ContainsAsync(string eventId, CancellationToken cancellationToken)
+    private sealed record Settlement(string EventId, double ComputeMs, string DeviceKind);
+
+    public async Task<UsageEvent?> FindAsync(string eventId, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
         await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand()
-            .WithText("SELECT COUNT(*) FROM usage_events WHERE id = @id")
+            .WithText(SelectColumns + " WHERE id = @id")
             .With("id", eventId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
+
+    private const string SelectColumns = "SELECT id, organization_id, kind, listing_id, compute_ms, device_kind, at FROM usage_events";
+
+    private static UsageEvent Read(System.Data.Common.DbDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture), reader.GetString(5),
+        new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
 
     public async Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
         await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand()
-            .WithText(
-                "SELECT id, organization_id, kind, listing_id, compute_ms, device_kind, at FROM usage_events " +
-                "WHERE organization_id = @organization AND at >= @since ORDER BY at DESC, id LIMIT @limit")
+            .WithText(SelectColumns + " WHERE organization_id = @organization AND at >= @since ORDER BY at DESC, id LIMIT @limit")
             .With("organization", organizationId)
             .With("since", (since ?? DateTimeOffset.UnixEpoch).UtcDateTime)
             .With("limit", limit);
@@ -125,10 +152,7 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         var events = new List<UsageEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new UsageEvent(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture), reader.GetString(5),
-                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc))));
+            events.Add(Read(reader));
         }
         return events;
     }

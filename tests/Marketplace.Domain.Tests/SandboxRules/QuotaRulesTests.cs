@@ -34,7 +34,7 @@ public sealed class QuotaRulesTests
     {
         var policy = new QuotaPolicy(100, DailyComputeSeconds: 2, RatePerSecond: 1000, Burst: 1000);
         var admitted = QuotaRules.TryAdmit(policy, null, Noon);
-        var charged = QuotaRules.Charge(admitted.Usage, admitted.Usage.Day, 2.5);
+        var charged = QuotaRules.Settle(admitted.Usage, admitted.Usage.Day, 0, 2.5);
 
         var next = QuotaRules.TryAdmit(policy, charged, Noon.AddSeconds(1));
 
@@ -49,8 +49,60 @@ public sealed class QuotaRulesTests
         var yesterday = QuotaRules.TryAdmit(policy, null, Noon).Usage;
         var today = QuotaRules.Refill(policy, yesterday, Noon.AddDays(1));
 
-        Assert.Equal(0, QuotaRules.Charge(today, yesterday.Day, 5).ComputeSeconds);
+        Assert.Equal(0, QuotaRules.Settle(today, yesterday.Day, 0, 5).ComputeSeconds);
     }
+
+    [Fact]
+    public void A_reservation_holds_compute_until_it_settles_to_what_was_used()
+    {
+        var policy = new QuotaPolicy(100, DailyComputeSeconds: 1, RatePerSecond: 1000, Burst: 1000);
+        var first = QuotaRules.TryAdmit(policy, null, Noon, reserveComputeSeconds: 0.6);
+        var second = QuotaRules.TryAdmit(policy, first.Usage, Noon, reserveComputeSeconds: 0.6);
+        var held = QuotaRules.TryAdmit(policy, second.Usage, Noon, reserveComputeSeconds: 0.6);
+        var settled = QuotaRules.Settle(second.Usage, second.Usage.Day, 0.6, 0.1);
+
+        Assert.True(first.Allowed && second.Allowed);
+        Assert.Equal(1.2, second.Usage.ReservedComputeSeconds, precision: 9);
+        Assert.False(held.Allowed);
+        Assert.Equal(QuotaRules.ReservedRetryAfter, held.RetryAfter);
+        Assert.Equal(0.6, settled.ReservedComputeSeconds, precision: 9);
+        Assert.Equal(0.1, settled.ComputeSeconds, precision: 9);
+    }
+
+    [Fact]
+    public void However_trials_interleave_settled_compute_passes_the_cap_by_at_most_one_reservation() =>
+        Gen.Select(Gen.Double[0.5, 5], Gen.Double[0.05, 1], Gen.Int[0, 2].Array[20, 200])
+            .Sample((cap, reservation, steps) =>
+            {
+                // Every trial uses at most what it reserved; steps admit (0), settle the oldest (1) or wait (2).
+                var policy = new QuotaPolicy(int.MaxValue, cap, 1e9, int.MaxValue);
+                QuotaUsage? usage = null;
+                var running = new Queue<double>();
+                var now = Noon;
+                foreach (var step in steps)
+                {
+                    now = now.AddMilliseconds(10);
+                    if (step == 0)
+                    {
+                        var decision = QuotaRules.TryAdmit(policy, usage, now, reservation);
+                        usage = decision.Usage;
+                        if (decision.Allowed)
+                        {
+                            running.Enqueue(reservation * (0.5 + (running.Count % 2) * 0.5));
+                        }
+                    }
+                    else if (step == 1 && running.Count > 0 && usage is not null)
+                    {
+                        usage = QuotaRules.Settle(usage, usage.Day, reservation, running.Dequeue());
+                    }
+                }
+                while (running.Count > 0)
+                {
+                    usage = QuotaRules.Settle(usage!, usage!.Day, reservation, running.Dequeue());
+                }
+                Assert.True((usage?.ComputeSeconds ?? 0) <= cap + reservation + 1e-9);
+                Assert.Equal(0, usage?.ReservedComputeSeconds ?? 0, precision: 9);
+            });
 
     [Fact]
     public void The_token_bucket_refuses_a_burst_beyond_its_capacity_and_says_when_a_token_returns()

@@ -10,7 +10,7 @@ namespace Marketplace.Application.Sandbox.Benchmarks;
 /// Benchmarks a model listing's working version on every device class the cluster has and stores
 /// the results. One job per listing at a time; started in the background after a valid upload.
 /// </summary>
-public sealed partial class ModelBenchmarkJobs(IGrainFactory grains, ISandboxRouting routing, ILogger<ModelBenchmarkJobs> logger)
+public sealed partial class ModelBenchmarkJobs(IGrainFactory grains, ISandboxRouting routing, MeasuredBenchmarks measured, ILogger<ModelBenchmarkJobs> logger)
 {
     private readonly ConcurrentDictionary<string, Task<IReadOnlyList<DeviceBenchmark>>> _running = new();
 
@@ -41,6 +41,7 @@ public sealed partial class ModelBenchmarkJobs(IGrainFactory grains, ISandboxRou
             results.AddRange(await grains.GetGrain<ISandboxRunnerGrain>(runner).BenchmarkAsync(model));
         }
         await grains.GetGrain<IModelBenchmarksGrain>(listingId).RecordAsync(results);
+        measured.Forget(model.Artifact.Sha256);
         LogMeasured(listingId, model.Version, results.Count);
         return results;
     }

@@ -1,5 +1,6 @@
 using Marketplace.Abstractions.Listings;
 using Marketplace.Application.Catalog;
+using Marketplace.Application.Sandbox.Benchmarks;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Listings;
 using Marketplace.Domain.Sandbox;
@@ -12,7 +13,7 @@ namespace Marketplace.Application.Sandbox.Costs;
 /// measured on that accelerator where the sandbox has one (scaled by the accelerator count), else
 /// from a roofline estimate (the model's FLOPs and bytes against the hardware's peak), labelled so.
 /// </summary>
-public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, TimeProvider time, IOptions<SandboxOptions> options)
+public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, MeasuredBenchmarks benchmarks, TimeProvider time, IOptions<SandboxOptions> options)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,10 +31,7 @@ public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, 
         {
             return cached.Estimates;
         }
-        var measured = (await grains.GetGrain<Abstractions.Sandbox.IModelBenchmarksGrain>(model.ListingId).ListAsync())
-            .Where(b => b.ArtifactSha256 == model.Artifact.Sha256)
-            .ToList();
-        var estimates = await EstimateAsync(model, measured, cancellationToken);
+        var estimates = await EstimateAsync(model, await benchmarks.ForAsync(model), cancellationToken);
         _byModel[model.Artifact.Sha256] = (now, estimates);
         return estimates;
     }

@@ -61,6 +61,8 @@ public sealed class RunTrialValidator : AbstractValidator<RunTrial>
         RuleForEach(t => t.Texts).NotEmpty().MaximumLength(o.MaxTextLength);
         RuleFor(t => t.ImageBase64).Must(b => b is null || Base64Size(b) is > 0 and var n && n <= o.MaxImageBytes)
             .WithMessage($"'imageBase64' must be a base64-encoded PNG or JPEG of at most {o.MaxImageBytes / (1024 * 1024)} MB.");
+        RuleFor(t => t.IdempotencyKey).MaximumLength(255).OverridePropertyName(TrialHeaders.IdempotencyKey)
+            .WithMessage($"'{TrialHeaders.IdempotencyKey}' is at most 255 characters.");
         RuleFor(t => t.Inputs).Must(i => i is null || i.Count is >= 1 and <= 16).WithMessage("'inputs' names 1 to 16 tensors.");
         RuleForEach(t => t.Inputs).Must(kv => TensorOk(kv.Value))
             .WithMessage("Each input needs a 'shape' of 1 to 8 positive dimensions and 'data' with exactly their product of values (at most 1,000,000).");
@@ -93,8 +95,11 @@ public sealed class RunTrialValidator : AbstractValidator<RunTrial>
 
 public sealed class RunTrialHandler(
     IGrainFactory grains,
+    PublishedModels published,
     ISandboxRouting routing,
     CostEstimator costs,
+    TrialReservations reservations,
+    KeyedTrials keyed,
     IUsageLedger ledger,
     ICallerAccessor callers,
     TimeProvider time) : ICommandHandler<RunTrial, TrialResult>
@@ -104,34 +109,76 @@ public sealed class RunTrialHandler(
         var caller = await callers.GetCallerAsync(cancellationToken);
         var model = command.WorkingVersion
             ? await SandboxModels.WorkingAsync(grains, command.ModelId)
-            : await SandboxModels.PublishedAsync(grains, command.ModelId);
+            : await published.GetAsync(command.ModelId);
         var input = InputFor(model, command);
-        var trialId = TrialId(caller.OrganizationId!, command.IdempotencyKey);
-
-        // A retry of a trial already metered runs again (the client lost the answer) but is not
-        // admitted, charged or recorded a second time, so the quota and the ledger agree.
-        var replay = command.IdempotencyKey is not null && await ledger.ContainsAsync(trialId, cancellationToken);
-        var quota = grains.GetGrain<ISandboxQuotaGrain>(caller.OrganizationId!);
-        var decision = replay ? null : await quota.AdmitAsync();
-        if (decision is { Allowed: false })
+        var organizationId = caller.OrganizationId!;
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            throw new TooManyRequestsException(decision.Reason!, decision.RetryAfter);
+            return await RunAsync(new Trial(Identifiers.New("trial"), organizationId, model, input, Fingerprint: "", Keyed: false));
         }
-        var outcome = (await grains.GetGrain<ISandboxRunnerGrain>(routing.NextRunner()).RunTrialAsync(model.AsImmutable(), input.AsImmutable())).Value;
-        var costEstimates = costs.ForModelAsync(model, cancellationToken);
-        if (decision is not null)
-        {
-            await quota.ChargeAsync(decision.Usage.Day, outcome.ComputeMs / 1000);
-            await ledger.RecordAsync(
-                new UsageEvent(trialId, caller.OrganizationId!, UsageKinds.SandboxTrial, command.ModelId, outcome.ComputeMs, outcome.DeviceKind, time.GetUtcNow()),
-                cancellationToken);
-        }
+        // The key names the trial; every request carrying it at once shares one execution here,
+        // and the quota grain decides it once across the cluster.
+        var trial = new Trial(TrialId(organizationId, command.IdempotencyKey), organizationId, model, input, TrialFingerprint.Of(model, input), Keyed: true);
+        return await keyed.RunOnceAsync(trial.Id, trial.Fingerprint, () => RunAsync(trial));
+    }
 
+    private sealed record Trial(string Id, string OrganizationId, SandboxModel Model, TrialInput Input, string Fingerprint, bool Keyed);
+
+    /// <summary>
+    /// Admission decides; for an admitted trial the durable usage row is written while the model
+    /// runs, and the answer waits for both. Caller cancellation does not stop a trial once decided,
+    /// so a client that gave up cannot leave it half metered.
+    /// </summary>
+    private async Task<TrialResult> RunAsync(Trial trial)
+    {
+        var costEstimates = costs.ForModelAsync(trial.Model, CancellationToken.None);
+        var reserved = await reservations.SecondsForAsync(trial.Model, InputCount(trial.Input));
+        var quota = grains.GetGrain<ISandboxQuotaGrain>(trial.OrganizationId);
+        var admission = await quota.AdmitTrialAsync(new TrialTicket(trial.Id, trial.Model.ListingId, trial.Fingerprint, trial.Keyed, reserved));
+        var runner = routing.NextRunner();
+        var outcome = admission.Verdict switch
+        {
+            TrialVerdict.Admitted => await RunMeteredAsync(trial, quota, runner, reserved),
+            TrialVerdict.Replay => await RunOnAsync(runner, trial),
+            TrialVerdict.Running => throw new ConflictException("sandbox.trial_running", admission.Reason!) { RetryAfter = admission.RetryAfter },
+            TrialVerdict.KeyReused => throw KeyedTrials.KeyReused(),
+            _ => throw new TooManyRequestsException(admission.Reason!, admission.RetryAfter),
+        };
         return new TrialResult(
-            trialId, command.ModelId, model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
+            trial.Id, trial.Model.ListingId, trial.Model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
             outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
             await costEstimates);
     }
+
+    private async Task<TrialOutcome> RunMeteredAsync(Trial trial, ISandboxQuotaGrain quota, string runner, double reservedSeconds)
+    {
+        var recorded = ledger.RecordAsync(
+            new UsageEvent(trial.Id, trial.OrganizationId, UsageKinds.SandboxTrial, trial.Model.ListingId, reservedSeconds * 1000, ISandboxRunnerGrain.DeviceKindOf(runner), time.GetUtcNow()),
+            CancellationToken.None);
+        TrialOutcome? outcome = null;
+        try
+        {
+            outcome = await RunOnAsync(runner, trial);
+            await recorded;
+            return outcome;
+        }
+        finally
+        {
+            // A failed run is charged what it reserved, as its ledger row already says; a finished
+            // one what it really used, in the quota now and in its row with the next commit.
+            var settled = quota.SettleTrialAsync(trial.Id, outcome is null ? reservedSeconds : outcome.ComputeMs / 1000);
+            if (outcome is not null && recorded.IsCompletedSuccessfully)
+            {
+                ledger.Settle(trial.Id, outcome.ComputeMs, outcome.DeviceKind);
+            }
+            await settled;
+        }
+    }
+
+    private async Task<TrialOutcome> RunOnAsync(string runner, Trial trial) =>
+        (await grains.GetGrain<ISandboxRunnerGrain>(runner).RunTrialAsync(trial.Model.AsImmutable(), trial.Input.AsImmutable())).Value;
+
+    private static int InputCount(TrialInput input) => input.Texts?.Count ?? 1;
 
     /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>
     private static TrialInput InputFor(SandboxModel model, RunTrial command) => model.Spec.Adapter switch
@@ -148,8 +195,6 @@ public sealed class RunTrialHandler(
     };
 
     /// <summary>A client's idempotency key names the trial, so a retried request is metered once.</summary>
-    private static string TrialId(string organizationId, string? key) =>
-        string.IsNullOrWhiteSpace(key)
-            ? Identifiers.New("trial")
-            : "trial_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(organizationId + "\n" + key)))[..26];
+    private static string TrialId(string organizationId, string key) =>
+        "trial_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(organizationId + "\n" + key)))[..26];
 }
