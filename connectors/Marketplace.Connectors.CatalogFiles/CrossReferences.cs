@@ -20,12 +20,7 @@ internal static class CrossReferences
         {
             var where = $"{context.Relative(read.File)}:{read.Line}";
             var kind = read.Listing.Content.Kind;
-            var needed = kind switch
-            {
-                ListingKind.Model => PartnerKind.ModelVendor,
-                ListingKind.Integrator => PartnerKind.Integrator,
-                _ => PartnerKind.HardwareVendor,
-            };
+            var needed = PartnerKinds.Offering(kind);
             if (!partnerKinds.TryGetValue(read.PartnerId, out var kinds))
             {
                 context.Errors.Add($"{where}: partner '{read.PartnerId}' is not in catalog/partners.");

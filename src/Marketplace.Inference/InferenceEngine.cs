@@ -146,9 +146,9 @@ public sealed class InferenceEngine : IDisposable
                 return (device, null);
             }
         }
-        return Devices.HasCuda
-            ? (Devices.Cpu, "every GPU was busy")
-            : (Devices.Cpu, $"CUDA unavailable: {Devices.CudaUnavailableReason}");
+        // Written for the buyer who reads a trial's answer; why CUDA could not start is for operators
+        // (the devices summary in system info and the start-up log).
+        return Devices.HasCuda ? (Devices.Cpu, FallbackReasons.GpusBusy) : (Devices.Cpu, FallbackReasons.NoGpu);
     }
 
     public void Dispose()

@@ -82,6 +82,41 @@ public sealed class ListingApiTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    public async Task A_partner_that_declared_only_Integrator_cannot_create_a_hardware_listing()
+    {
+        var (partner, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        await PartnerFlows.DeclareAsync(owner, partner, ["Integrator"]);
+
+        using var hardware = await owner.PostAsJsonAsync("/api/v1/listings", new
+        {
+            partnerId = partner, kind = "Hardware", name = "Edge box", acceleratorType = "NVIDIA L4", acceleratorCount = 1,
+            pricing = new { currency = "USD", purchasePriceMinor = 900000 },
+        });
+        using var integrator = await owner.PostAsJsonAsync("/api/v1/listings", PartnerFlows.IntegratorBody(partner));
+
+        var problem = await hardware.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("listing.kind_not_declared", problem["code"]!.GetValue<string>());
+        Assert.Equal("Hardware listings are offered by a HardwareVendor, and this partner has declared Integrator. Add HardwareVendor to the kinds in the partner profile first.",
+            problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, integrator.StatusCode);
+        var listings = (await owner.GetFromJsonAsync<JsonArray>($"/api/v1/partners/{partner}/listings"))!;
+        Assert.Single(listings);
+    }
+
+    [Fact]
+    public async Task A_draft_of_a_kind_the_partner_no_longer_declares_cannot_be_submitted()
+    {
+        var (partner, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        var listing = await PartnerFlows.CreateListingAsync(owner, partner);
+        await PartnerFlows.OnboardAndVerifyAsync(factory, partner, owner, ["ModelVendor"]);
+
+        var problem = await (await owner.PostAsync($"/api/v1/listings/{listing}/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("listing.kind_not_declared", problem["code"]!.GetValue<string>());
+        Assert.Contains("Add Integrator to the kinds in the partner profile", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_customer_cannot_list_offerings()
     {
         var (customer, client) = await factory.MemberOfNewOrganizationAsync("Customer", "Owner");

@@ -9,7 +9,19 @@ internal static class PartnerFlows
 {
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    public static async Task CompleteApplicationAsync(HttpClient owner, string organizationId)
+    /// <summary>Every kind a partner can be, unless a test says which.</summary>
+    public static readonly string[] AllKinds = ["ModelVendor", "Integrator", "HardwareVendor"];
+
+    public static async Task CompleteApplicationAsync(HttpClient owner, string organizationId, string[]? kinds = null)
+    {
+        await DeclareAsync(owner, organizationId, kinds ?? AllKinds);
+        var agreement = await owner.GetFromJsonAsync<JsonObject>("/api/v1/partners/agreement");
+        await Ok(owner.PostAsJsonAsync($"/api/v1/partners/{organizationId}/agreement", new { version = agreement!["version"]!.GetValue<string>() }));
+        await Ok(UploadAsync(owner, organizationId, "incorporation.pdf", Pdf));
+    }
+
+    /// <summary>The company profile, declaring which kinds of partner it is (what it may list).</summary>
+    public static async Task DeclareAsync(HttpClient owner, string organizationId, string[] kinds)
     {
         await Ok(owner.PutAsJsonAsync($"/api/v1/partners/{organizationId}/profile", new
         {
@@ -18,16 +30,13 @@ internal static class PartnerFlows
             taxId = "DE123456789",
             website = "https://example-integration.example",
             contactEmail = "partners@example-integration.example",
-            kinds = new[] { "Integrator" },
+            kinds,
         }));
-        var agreement = await owner.GetFromJsonAsync<JsonObject>("/api/v1/partners/agreement");
-        await Ok(owner.PostAsJsonAsync($"/api/v1/partners/{organizationId}/agreement", new { version = agreement!["version"]!.GetValue<string>() }));
-        await Ok(UploadAsync(owner, organizationId, "incorporation.pdf", Pdf));
     }
 
-    public static async Task OnboardAndVerifyAsync(MarketplaceFactory factory, string organizationId, HttpClient owner)
+    public static async Task OnboardAndVerifyAsync(MarketplaceFactory factory, string organizationId, HttpClient owner, string[]? kinds = null)
     {
-        await CompleteApplicationAsync(owner, organizationId);
+        await CompleteApplicationAsync(owner, organizationId, kinds);
         await Ok(owner.PostAsync($"/api/v1/partners/{organizationId}/submit", null));
         await Ok(factory.Admin().PostAsJsonAsync($"/api/v1/admin/partners/{organizationId}/verify", new { note = "Registry checked." }));
     }

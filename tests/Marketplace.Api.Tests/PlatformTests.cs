@@ -62,7 +62,7 @@ public sealed class PlatformTests(MarketplaceFactory factory)
     }
 
     [Fact]
-    public async Task System_info_lists_the_mode_the_active_silo_and_its_cpu()
+    public async Task System_info_lists_the_mode_the_active_silo_and_its_devices_with_the_cpu_last()
     {
         var info = JsonNode.Parse(await factory.Admin().GetStringAsync("/api/v1/system/info"))!.AsObject();
 
@@ -71,11 +71,13 @@ public sealed class PlatformTests(MarketplaceFactory factory)
         var silo = Assert.Single(info["silos"]!.AsArray());
         Assert.Equal("Active", silo!["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(silo["address"]!.GetValue<string>()));
-        var device = await Eventually(async () =>
-            JsonNode.Parse(await factory.Admin().GetStringAsync("/api/v1/system/info"))!["devices"]!.AsArray().FirstOrDefault());
-        Assert.Equal("cpu", device!["id"]!.GetValue<string>());
-        Assert.Equal("CPU", device["kind"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(device["name"]!.GetValue<string>()));
+        // GPUs first (where there are any), the CPU always last; a silo without a GPU says why, for operators.
+        var devices = await DeviceExpectations.AdvertisedAsync(factory.Admin());
+        Assert.Equal(("cpu", "CPU"), (devices[^1]!["id"]!.GetValue<string>(), devices[^1]!["kind"]!.GetValue<string>()));
+        Assert.All(devices.SkipLast(1), d => Assert.Equal("CUDA", d!["kind"]!.GetValue<string>()));
+        Assert.All(devices, d => Assert.False(string.IsNullOrEmpty(d!["name"]!.GetValue<string>())));
+        var note = JsonNode.Parse(await factory.Admin().GetStringAsync("/api/v1/system/info"))!["silos"]![0]!["deviceNote"]?.GetValue<string>();
+        Assert.Equal(devices.Count == 1, !string.IsNullOrEmpty(note));
     }
 
     [Fact]
@@ -110,17 +112,4 @@ public sealed class PlatformTests(MarketplaceFactory factory)
         JsonArray a => a.SelectMany(References),
         _ => [],
     };
-
-    private static async Task<T?> Eventually<T>(Func<Task<T?>> probe)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(100);
-        }
-        return default;
-    }
 }

@@ -82,7 +82,7 @@ public sealed class OperatorPageTests : PortalTest
     public void System_page_shows_silos_and_devices()
     {
         Mediator.Returns<GetSystemInfo>(new SystemInfo("1.2.3", "Embedded",
-            [new SiloInfo("127.0.0.1:11111@1", "silo-1", "Active", new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), [new("cpu", "cpu", "CPU")])],
+            [new SiloInfo("127.0.0.1:11111@1", "silo-1", "Active", new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), [new("cpu", "cpu", "CPU")], "CUDA unavailable: libcudart.so.13: cannot open shared object file")],
             [new DeviceInfo("cpu", "cpu", "CPU", "127.0.0.1:11111@1")]));
 
         var page = Render<SystemPage>();
@@ -90,5 +90,6 @@ public sealed class OperatorPageTests : PortalTest
         page.WaitForAssertion(() => Assert.Contains("Embedded mode", page.Find("[data-testid='system-mode']").TextContent));
         Assert.Single(page.FindAll("[data-testid='silo-row']"));
         Assert.Contains("2026-11-02 09:00 UTC", page.Find("[data-testid='silo-row']").TextContent);
+        Assert.Equal("CUDA unavailable: libcudart.so.13: cannot open shared object file", page.Find("[data-testid='silo-device-note']").TextContent.Trim());
     }
 }

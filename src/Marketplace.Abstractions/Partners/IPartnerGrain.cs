@@ -48,9 +48,14 @@ public interface IPartnerGrain : IGrainWithStringKey
     Task RegisterListingAsync(string listingId);
 
     /// <summary>
-    /// Whether the partner may put listings in front of buyers (verified, not suspended).
+    /// Why the partner may not put a listing of this kind in front of buyers (not verified, or
+    /// suspended, or the kind is not one it declared), as a conflict code and message; null when it may.
     /// Read-only, so it may interleave: a listing can ask while the partner is updating its listings.
     /// </summary>
-    [Alias("IsVerifiedAsync"), Orleans.Concurrency.AlwaysInterleave]
-    Task<bool> IsVerifiedAsync();
+    [Alias("WhyCannotSubmitAsync"), Orleans.Concurrency.AlwaysInterleave]
+    Task<ConflictReason?> WhyCannotSubmitAsync(Domain.Listings.ListingKind kind);
 }
+
+/// <summary>A refusal as the API states it: a stable code and a message saying what to change.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ConflictReason")]
+public sealed record ConflictReason([property: Id(0)] string Code, [property: Id(1)] string Message);

@@ -135,9 +135,10 @@ public sealed partial class ListingGrain(
         EnsureExists();
         var current = S.Current;
         var transition = Demand(current.Status, ListingAction.Submit);
-        if (!await GrainFactory.GetGrain<IPartnerGrain>(S.PartnerId!).IsVerifiedAsync())
+        // A draft made before the partner changed its declared kinds is held to them here too.
+        if (await GrainFactory.GetGrain<IPartnerGrain>(S.PartnerId!).WhyCannotSubmitAsync(S.Kind) is { } refusal)
         {
-            throw new ConflictException("listing.partner_not_verified", "Only a verified partner's listings can be submitted; finish onboarding and wait for verification.");
+            throw new ConflictException(refusal.Code, refusal.Message);
         }
         var checks = ListingChecks.Run(current.Content, current.Artifact);
         if (ListingChecks.Blocks(checks))

@@ -3,6 +3,7 @@ using Marketplace.Abstractions.Listings;
 using Marketplace.Abstractions.Organizations;
 using Marketplace.Abstractions.Partners;
 using Marketplace.Domain.Common;
+using Marketplace.Domain.Listings;
 using Marketplace.Domain.Organizations;
 using Marketplace.Domain.Partners;
 using Microsoft.Extensions.Logging;
@@ -97,7 +98,10 @@ public sealed partial class PartnerGrain(
         }
     }
 
-    public Task<bool> IsVerifiedAsync() => Task.FromResult(_organization?.Type == OrganizationType.Partner && S.Status == PartnerStatus.Verified);
+    public Task<ConflictReason?> WhyCannotSubmitAsync(ListingKind kind) => Task.FromResult(
+        _organization?.Type != OrganizationType.Partner || S.Status != PartnerStatus.Verified
+            ? new ConflictReason("listing.partner_not_verified", "Only a verified partner's listings can be submitted; finish onboarding and wait for verification.")
+            : PartnerKinds.WhyNot(S.Profile, kind) is { } whyNot ? new ConflictReason("listing.kind_not_declared", whyNot) : null);
 
     private async Task<PartnerSnapshot> DecideAsync(PartnerAction action, string actor, string what, string? reason)
     {

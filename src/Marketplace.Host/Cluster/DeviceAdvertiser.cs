@@ -21,6 +21,7 @@ internal sealed partial class DeviceAdvertiser(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        LogDevices(devices.Note ?? string.Join(", ", devices.Devices.Select(d => $"{d.Id} ({d.Name})")));
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
@@ -49,6 +50,9 @@ internal sealed partial class DeviceAdvertiser(
             LogAdvertiseFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox devices on this silo: {Devices}")]
+    private partial void LogDevices(string devices);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not advertise this silo's devices; retrying at the next interval")]
     private partial void LogAdvertiseFailed(Exception exception);

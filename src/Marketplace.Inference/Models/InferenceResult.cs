@@ -18,7 +18,7 @@ public sealed record InferenceResult
     /// <summary>The device that ran it; never guessed.</summary>
     public required ComputeDeviceInfo Device { get; init; }
 
-    /// <summary>Why the CPU ran it when a GPU was wanted ("CUDA unavailable: …", "every GPU was busy"); null otherwise.</summary>
+    /// <summary>Why the CPU ran it when a GPU was wanted, for the buyer (<see cref="Devices.FallbackReasons"/>); null otherwise.</summary>
     public string? FallbackReason { get; init; }
 
     /// <summary>From the call to the result: queueing, preparation, the run and interpretation.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Listings;
+using Marketplace.Abstractions.Partners;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Common.Security;
 using Marketplace.Application.Listings.Input;
@@ -8,6 +9,7 @@ using Marketplace.Application.Organizations;
 using Marketplace.Application.Partners;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Organizations;
+using Marketplace.Domain.Partners;
 using Mediator;
 
 namespace Marketplace.Application.Listings.CreateListing;
@@ -36,6 +38,12 @@ public sealed class CreateListingHandler(IGrainFactory grains, ICallerAccessor c
         if (organization.Type != OrganizationType.Partner)
         {
             throw new ForbiddenException("Only partner organizations list offerings.");
+        }
+        var kind = command.Kind!.Value;
+        var partner = await grains.GetGrain<IPartnerGrain>(organization.Id).GetAsync();
+        if (PartnerKinds.WhyNot(partner.Profile, kind, draft: true) is { } whyNot)
+        {
+            throw new ConflictException("listing.kind_not_declared", whyNot);
         }
         var actor = Actors.Describe(await callers.GetCallerAsync(cancellationToken));
         return await grains.GetGrain<IListingGrain>(Identifiers.New("lst")).CreateAsync(organization.Id, command.ToContent(), actor);

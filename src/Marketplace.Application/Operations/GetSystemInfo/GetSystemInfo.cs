@@ -12,7 +12,11 @@ public sealed record GetSystemInfo : IQuery<SystemInfo>, IAuthorizedRequest
 
 public sealed record SystemInfo(string Version, string Mode, IReadOnlyList<SiloInfo> Silos, IReadOnlyList<DeviceInfo> Devices);
 
-public sealed record SiloInfo(string Address, string Name, string Status, DateTime StartedAt, IReadOnlyList<ComputeDevice> Devices);
+/// <summary>
+/// A silo and its devices; <c>DeviceNote</c> says why it has no usable GPU in the runtime's own
+/// words (for operators; buyers read a plain fallback reason).
+/// </summary>
+public sealed record SiloInfo(string Address, string Name, string Status, DateTime StartedAt, IReadOnlyList<ComputeDevice> Devices, string? DeviceNote);
 
 public sealed record DeviceInfo(string Id, string Kind, string Name, string Silo);
 
@@ -40,7 +44,8 @@ public sealed class GetSystemInfoHandler(IGrainFactory grains, IRuntimeInfo runt
                 h.SiloName,
                 h.Status.ToString(),
                 h.StartTime,
-                devices.TryGetValue(h.SiloAddress.ToParsableString(), out var d) ? d.Devices : []))
+                devices.GetValueOrDefault(h.SiloAddress.ToParsableString())?.Devices ?? [],
+                devices.GetValueOrDefault(h.SiloAddress.ToParsableString())?.Note))
             .ToList();
         var flat = silos.SelectMany(s => s.Devices.Select(d => new DeviceInfo(d.Id, d.Kind, d.Name, s.Address))).ToList();
         return new SystemInfo(runtime.Version, runtime.Mode, silos, flat);
