@@ -86,12 +86,16 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task A_listing_published_through_one_host_is_searchable_on_the_other_within_a_second()
+    public async Task A_listing_published_and_industries_reloaded_through_one_host_reach_the_other_within_a_second()
     {
         var clusterId = "c" + Guid.NewGuid().ToString("N")[..8];
         var postgres = await cluster.Postgres.CreateDatabaseAsync();
-        await using var a = new HostProcess(Settings(cluster, clusterId, postgres, seed: true));
-        await using var b = new HostProcess(Settings(cluster, clusterId, postgres, seed: true));
+        // A copy of the seed catalog the test edits before reloading it.
+        using var catalog = new TempDirectory("cluster-catalog");
+        CopyFolder(Path.Combine(RepositoryPaths.Root, "catalog"), catalog.Path);
+        Dictionary<string, string> Seeded() => new(Settings(cluster, clusterId, postgres, seed: true)) { ["Marketplace:CatalogPath"] = catalog.Path };
+        await using var a = new HostProcess(Seeded());
+        await using var b = new HostProcess(Seeded());
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
         await HostApi.EventuallyAsync(() => ActiveSilosAsync(b), n => n == 2, TimeSpan.FromSeconds(60), "two active silos");
         var admin = a.ClientWithKey(AdminKey);
@@ -124,5 +128,41 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
         Assert.Equal(384, trial["outputs"]!["embeddings"]![0]!.AsArray().Count);
         Assert.Contains(info["devices"]!.AsArray(), d => d!["id"]!.GetValue<string>() == trial["device"]!.GetValue<string>()
             && d["kind"]!.GetValue<string>() == trial["deviceKind"]!.GetValue<string>());
+
+        // An operator reloads the catalog with a new industry through one host; the other lists it within a second.
+        await File.AppendAllTextAsync(Path.Combine(catalog.Path, "industries.yaml"), """
+            - id: logistics
+              name: Logistics
+              description: Carriers and warehouses routing parcels and planning loads.
+              scenarios:
+                - id: log-parcel-routing
+                  name: Parcel label reading
+                  description: Read parcel labels from conveyor cameras and route each parcel.
+                  task: image-classification
+                  modality: image
+                  typicalRequestsPerSecond: 40
+                  latencyTargetMs: 100
+                  deployment: Private
+                  dataRules: Label images stay in the warehouse.
+
+            """);
+        await HostApi.SendOkAsync(a.ClientWithKey(AdminKey), HttpMethod.Post, "/api/v1/admin/catalog/reload");
+        var reloaded = System.Diagnostics.Stopwatch.StartNew();
+        var listed = false;
+        while (reloaded.Elapsed < TimeSpan.FromSeconds(1) && !listed)
+        {
+            listed = JsonNode.Parse(await b.Http.GetStringAsync("/api/v1/catalog/industries"))!.AsArray().Any(i => i!["id"]!.GetValue<string>() == "logistics");
+        }
+        Assert.True(listed, $"the reloaded industry is not listed on the other host after {reloaded.ElapsedMilliseconds} ms");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }

@@ -33,12 +33,16 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
     }
 }
 
-/// <summary>One change to the catalog: an entry to upsert, or an id to remove.</summary>
+/// <summary>
+/// One change to the catalog: a listing's entry to upsert, a listing id to remove, or (with
+/// <see cref="Industries"/>, and no listing) the whole industry list replaced.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.CatalogChange")]
 public sealed record CatalogChange(
     [property: Id(0)] long Sequence,
     [property: Id(1)] string ListingId,
-    [property: Id(2)] CatalogEntry? Entry);
+    [property: Id(2)] CatalogEntry? Entry,
+    [property: Id(3)] IReadOnlyList<Industry>? Industries = null);
 
 /// <summary>Changes after a sequence number, or a request to rebuild when they are no longer known.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.CatalogChanges")]
@@ -57,6 +61,9 @@ public interface ICatalogFeedGrain : IGrainWithIntegerKey
 {
     [Alias("PublishAsync")]
     Task PublishAsync(string listingId, CatalogEntry? entry);
+
+    [Alias("PublishIndustriesAsync")]
+    Task PublishIndustriesAsync(IReadOnlyList<Industry> industries);
 
     /// <summary>Waits up to <paramref name="maxWait"/> for changes after (epoch, sequence).</summary>
     [Alias("WaitForChangesAsync")]

@@ -18,9 +18,15 @@ public sealed class CatalogFeedGrain(TimeProvider time) : Grain, ICatalogFeedGra
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
 
-    public Task PublishAsync(string listingId, CatalogEntry? entry)
+    public Task PublishAsync(string listingId, CatalogEntry? entry) =>
+        Append(new CatalogChange(++_sequence, listingId, entry));
+
+    public Task PublishIndustriesAsync(IReadOnlyList<Industry> industries) =>
+        Append(new CatalogChange(++_sequence, "", null, industries));
+
+    private Task Append(CatalogChange change)
     {
-        _changes.AddLast(new CatalogChange(++_sequence, listingId, entry));
+        _changes.AddLast(change);
         while (_changes.Count > Capacity)
         {
             _changes.RemoveFirst();

@@ -54,7 +54,7 @@ internal sealed class StorageHealthCheck(IStorageProbe probe) : IHealthCheck
 }
 
 /// <summary>Ready once this silo's search index holds the published catalog (searches would be empty before).</summary>
-internal sealed class CatalogIndexHealthCheck(Marketplace.Host.Catalog.CatalogIndexSynchronizer synchronizer) : IHealthCheck
+internal sealed class CatalogIndexHealthCheck(Marketplace.Application.Catalog.Search.CatalogIndexSynchronizer synchronizer) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(synchronizer.Ready.IsCompletedSuccessfully

@@ -1,5 +1,6 @@
 using Marketplace.Abstractions.Files;
 using Marketplace.Application.Catalog;
+using Marketplace.Application.Catalog.Search;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Host.Bootstrap;

@@ -38,6 +38,8 @@ public sealed partial class SeedCatalogApplier(
 
     public async Task<SeedReport> ApplyAsync(SeedCatalog catalog, bool force, CancellationToken cancellationToken)
     {
+        // Durable and pushed to every silo through the catalog feed; this silo's copy at once.
+        await grains.GetGrain<IIndustryListGrain>(0).ReplaceAsync(catalog.Industries);
         industries.Replace(catalog.Industries);
         var digest = Digest(catalog);
         var seedState = grains.GetGrain<ISeedStateGrain>(0);

@@ -1,15 +1,19 @@
 using Marketplace.Abstractions.Catalog;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Marketplace.Host.Catalog;
+namespace Marketplace.Application.Catalog.Search;
 
 /// <summary>
-/// Keeps this silo's search index equal to the published catalog: a full load from the catalog
-/// shards at start (and whenever the feed says it lost track), then changes as the feed pushes
-/// them (a long poll answers the moment a listing is published).
+/// Keeps this silo's search index and industry list equal to the published catalog: a full load
+/// from the catalog shards and the industry list at start (and whenever the feed says it lost
+/// track), then changes as the feed pushes them (a long poll answers the moment a listing is
+/// published or the industries are reloaded).
 /// </summary>
-internal sealed partial class CatalogIndexSynchronizer(
+public sealed partial class CatalogIndexSynchronizer(
     IGrainFactory grains,
     CatalogSearchIndex search,
+    IndustryCatalog industries,
     ILogger<CatalogIndexSynchronizer> logger) : BackgroundService
 {
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
@@ -39,7 +43,11 @@ internal sealed partial class CatalogIndexSynchronizer(
                 }
                 foreach (var change in changes.Changes)
                 {
-                    if (change.Entry is { } entry)
+                    if (change.Industries is { } list)
+                    {
+                        industries.Replace(list);
+                    }
+                    else if (change.Entry is { } entry)
                     {
                         search.Index.Upsert(entry);
                     }
@@ -65,9 +73,11 @@ internal sealed partial class CatalogIndexSynchronizer(
 
     private async Task RebuildAsync()
     {
+        var industryList = grains.GetGrain<IIndustryListGrain>(0).ListAsync();
         var shards = await Task.WhenAll(Enumerable.Range(0, ICatalogShardGrain.ShardCount)
             .Select(shard => grains.GetGrain<ICatalogShardGrain>(shard).ListAsync()));
         search.Index.ReplaceAll(shards.SelectMany(s => s));
+        industries.Replace(await industryList);
         LogRebuilt(search.Index.Count);
     }
 

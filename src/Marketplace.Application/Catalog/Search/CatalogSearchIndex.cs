@@ -1,10 +1,9 @@
-using Marketplace.Application.Catalog;
 using Marketplace.Domain.Catalog;
 
-namespace Marketplace.Host.Catalog;
+namespace Marketplace.Application.Catalog.Search;
 
 /// <summary>This silo's in-memory index, shared by the search handler and the synchronizer.</summary>
-internal sealed class CatalogSearchIndex : ICatalogSearch
+public sealed class CatalogSearchIndex : ICatalogSearch
 {
     public CatalogIndex Index { get; } = new();
 
