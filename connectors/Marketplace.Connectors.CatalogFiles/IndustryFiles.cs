@@ -1,4 +1,6 @@
 using Marketplace.Domain.Catalog;
+using Marketplace.Domain.Listings;
+using Marketplace.Domain.Vocabulary;
 using YamlDotNet.RepresentationModel;
 
 namespace Marketplace.Connectors.CatalogFiles;
@@ -52,14 +54,14 @@ internal static class IndustryFiles
         yaml.OnlyKeys(ScenarioKeys);
         var id = yaml.String("id", required: true, maxLength: 60);
         var name = yaml.String("name", required: true, maxLength: 120);
-        var task = yaml.String("task", required: true, maxLength: 60);
+        var task = yaml.Word("task", ModelTasks.All, required: true);
         var scenario = new IndustryScenario(
-            id ?? "", name ?? "", yaml.String("description") ?? "", task ?? "", yaml.String("modality"),
+            id ?? "", name ?? "", yaml.String("description") ?? "", task ?? "", yaml.Word("modality", Modalities.All),
             yaml.Double("typicalRequestsPerSecond", min: 0), yaml.Double("latencyTargetMs", min: 0),
             yaml.String("deployment"), yaml.String("dataRules"));
-        if (scenario.Deployment is not null and not ("Cloud" or "Private"))
+        if (scenario.Deployment is { } deployment && !Enum.TryParse<DeploymentOption>(deployment, out _))
         {
-            yaml.ErrorAt("deployment", "must be Cloud or Private");
+            yaml.ErrorAt("deployment", $"must be {string.Join(" or ", Enum.GetNames<DeploymentOption>())}");
         }
         return id is null || name is null || task is null ? null : scenario;
     }

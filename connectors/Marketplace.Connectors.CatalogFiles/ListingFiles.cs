@@ -1,5 +1,6 @@
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Listings;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Connectors.CatalogFiles;
 
@@ -44,7 +45,7 @@ internal static class ListingFiles
             Summary = yaml.String("summary", required: true, maxLength: 300) ?? "",
             Description = yaml.String("description"),
             Industries = yaml.Strings("industries", required: kind != ListingKind.Hardware),
-            Regions = yaml.Strings("regions", required: true),
+            Regions = Regions(yaml),
             Tags = yaml.Strings("tags"),
             Sources = yaml.Strings("sources"),
             Pricing = Pricing(yaml.Mapping("pricing", required: true)),
@@ -100,6 +101,23 @@ internal static class ListingFiles
         };
     }
 
+    private static List<string> Regions(YamlFields yaml)
+    {
+        var regions = new List<string>();
+        foreach (var region in yaml.Strings("regions", required: true))
+        {
+            if (Domain.Vocabulary.Regions.Normalize(region) is { } code)
+            {
+                regions.Add(code);
+            }
+            else
+            {
+                yaml.ErrorAt("regions", $"holds '{region}'; use GLOBAL or an ISO 3166-1 alpha-2 country code");
+            }
+        }
+        return regions;
+    }
+
     private static ModelSpec Model(YamlFields yaml)
     {
         var deployment = new List<DeploymentOption>();
@@ -116,14 +134,14 @@ internal static class ListingFiles
         }
         return new ModelSpec
         {
-            Task = yaml.String("task", required: true, maxLength: 60) ?? "",
-            Modality = yaml.String("modality", required: true, maxLength: 20) ?? "",
+            Task = yaml.Word("task", ModelTasks.All, required: true) ?? "",
+            Modality = yaml.Word("modality", Modalities.All, required: true) ?? "",
             License = yaml.String("license", required: true, maxLength: 60) ?? "",
             ParameterCount = yaml.Long("parameterCount", min: 1),
-            Precision = yaml.String("precision", maxLength: 10),
+            Precision = yaml.Word("precision", Precisions.All),
             MemoryFootprintMb = yaml.Int("memoryFootprintMb", min: 1),
             Deployment = deployment,
-            Adapter = yaml.String("adapter", maxLength: 10),
+            Adapter = yaml.Word("adapter", ModelAdapters.All),
             Inputs = Tensors(yaml, "inputs"),
             Outputs = Tensors(yaml, "outputs"),
             FlopsPerInference = yaml.Double("flopsPerInference", min: 1),
@@ -158,7 +176,7 @@ internal static class ListingFiles
             Std = Floats(yaml, "std"),
             ChannelOrder = yaml.String("channelOrder", maxLength: 3),
             PixelScale = (float?)yaml.Double("pixelScale", min: 0, max: 1),
-            Output = yaml.String("output", maxLength: 20),
+            Output = yaml.Word("output", ModelOutputs.All),
             OutputName = yaml.String("outputName", maxLength: 200),
             Labels = yaml.Strings("labels") is { Count: > 0 } labels ? labels : null,
         };
@@ -202,7 +220,7 @@ internal static class ListingFiles
                     t.ErrorAt("shape", $"holds '{dimension}'; dimensions are positive or -1 (dynamic)");
                 }
             }
-            return new TensorSpec(t.String("name", required: true) ?? "", t.String("elementType", required: true) ?? "", shape);
+            return new TensorSpec(t.String("name", required: true) ?? "", t.Word("elementType", TensorElementTypes.All, required: true) ?? "", shape);
         }).ToList();
 
     private static HardwareSpec Hardware(YamlFields yaml) => new()

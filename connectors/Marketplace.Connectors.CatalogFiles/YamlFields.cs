@@ -47,6 +47,22 @@ internal sealed class YamlFields(YamlMappingNode node, string path, List<string>
         return text.Trim();
     }
 
+    /// <summary>A word of a vocabulary, as stored; anything else is an error saying what is accepted.</summary>
+    public string? Word(string key, Domain.Vocabulary.Vocabulary vocabulary, bool required = false)
+    {
+        var text = String(key, required, maxLength: 60);
+        if (text is null)
+        {
+            return null;
+        }
+        var word = vocabulary.Normalize(text);
+        if (word is null)
+        {
+            ErrorAt(key, $"holds '{text}'; use {vocabulary.OneOf}");
+        }
+        return word;
+    }
+
     public long? Long(string key, bool required = false, long min = 0, long max = long.MaxValue)
     {
         if (!TryGet(key, required, out var value))

@@ -60,6 +60,9 @@ public sealed class SeedCatalogReaderTests : IDisposable
     [InlineData("models/all-minilm-l6-v2.yaml", "partner: lumen-ai-labs", "partner: nobody", "catalog/models/all-minilm-l6-v2.yaml", "partner 'nobody' is not in catalog/partners")]
     [InlineData("hardware/orbit-hx8-h200.yaml", "acceleratorCount: 8", "acceleratorCount: [8", "catalog/hardware/orbit-hx8-h200.yaml", "not valid YAML")]
     [InlineData("partners/lumen-ai-labs.yaml", "fictional: true", "fictional: false", "catalog/partners/lumen-ai-labs.yaml", "must be true")]
+    [InlineData("models/all-minilm-l6-v2.yaml", "task: text-embedding", "task: sentiment-vibes", "catalog/models/all-minilm-l6-v2.yaml", "'task' holds 'sentiment-vibes'; use one of text-embedding, ")]
+    [InlineData("models/all-minilm-l6-v2.yaml", "precision: fp32", "precision: fp7", "catalog/models/all-minilm-l6-v2.yaml", "'precision' holds 'fp7'; use one of fp32, fp16, bf16, fp8, int8, int4")]
+    [InlineData("hardware/orbit-hx8-h200.yaml", "regions: [", "regions: [Narnia, ", "catalog/hardware/orbit-hx8-h200.yaml", "'regions' holds 'Narnia'; use GLOBAL or an ISO 3166-1 alpha-2 country code")]
     public void An_invalid_file_is_rejected_with_its_path_and_line(string file, string find, string replace, string expectedPath, string expectedMessage)
     {
         CopyCatalog();

@@ -3,6 +3,7 @@ using Marketplace.Abstractions.Listings;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Listings;
 using Marketplace.Domain.Sandbox;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Application.Sandbox;
 
@@ -24,7 +25,7 @@ internal static class SandboxModels
 
     /// <summary>What the engine needs besides the file, checked before a trial is admitted and counted.</summary>
     private static SandboxModel Runnable(SandboxModel model) =>
-        model.Spec.Adapter == "text" && model.Artifact.VocabularySha256 is null
+        model.Spec.Adapter == ModelAdapters.Text && model.Artifact.VocabularySha256 is null
             ? throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input.")
             : model;
 

@@ -1,4 +1,5 @@
 using Marketplace.Domain.Money;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Domain.Listings;
 
@@ -36,7 +37,7 @@ public static class ListingChecks
         }
         Require(r, "artifact.valid", artifact.IsValid,
             artifact.IsValid ? "The ONNX file passed validation." : "The ONNX file failed validation: " + string.Join("; ", artifact.Reasons), "artifact");
-        if (c.Model?.Adapter == "text")
+        if (c.Model?.Adapter == ModelAdapters.Text)
         {
             Advise(r, "artifact.vocabulary", artifact.VocabularySha256 is not null, "Text models need their vocabulary (vocab.txt) for trials.", "vocabulary");
         }

@@ -4,8 +4,10 @@ using Marketplace.Application.Catalog.Search;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Host.Bootstrap;
-using Marketplace.Host.Catalog;
-using Marketplace.Host.Cluster;
+using Marketplace.Application.Users.Demo;
+using Marketplace.Connectors.CatalogFiles;
+using Marketplace.Domain.Catalog;
+using Marketplace.Grains.Cluster;
 using Marketplace.Host.Configuration;
 using Marketplace.Host.Security;
 using Marketplace.Portal;
@@ -42,7 +44,12 @@ internal static class HostSetup
         builder.Services.AddSingleton<IRuntimeInfo, RuntimeInfo>();
         builder.AddMarketplaceSandbox();
         builder.Services.AddSingleton<IContentStore>(sp => new ContentAddressedStore(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolvedArtifactsPath));
-        builder.Services.AddSingleton<ISeedCatalogSource, FileSeedCatalogSource>();
+        builder.Services.AddSingleton<ISeedCatalogSource>(sp => new FileSeedCatalogSource(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.CatalogPath));
+        builder.Services.AddOptions<SeedingOptions>().Configure<IOptions<MarketplaceOptions>>((seeding, marketplace) =>
+        {
+            seeding.Enabled = marketplace.Value.Seed.Enabled;
+            seeding.DemoUsers = marketplace.Value.DemoEnabled;
+        });
         builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddHostedService<BootstrapAdminKey>();
         builder.Services.AddHostedService<SeedCatalogStartup>();

@@ -1,8 +1,9 @@
+using Marketplace.Abstractions.Sandbox;
 using Marketplace.Application.Sandbox;
 using Marketplace.Domain.Sandbox;
 using Marketplace.Grains.Sandbox;
-using Marketplace.Host.Cluster;
-using Marketplace.Host.Sandbox;
+using Marketplace.Grains.Cluster;
+using Marketplace.Grains.Sandbox.Engine;
 using Marketplace.Inference;
 using Marketplace.Inference.Validation;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Marketplace.Domain.Catalog;
-using Marketplace.Host.Catalog;
+using Marketplace.Application.Catalog.Search;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,7 +49,7 @@ public sealed class HostedHttpSearchTarget : ISearchTarget
     }
 
     // Any type of the host assembly names its entry point; "Program" would clash with this app's own.
-    private sealed class HostFactory : WebApplicationFactory<CatalogSearchIndex>
+    private sealed class HostFactory : WebApplicationFactory<Marketplace.Host.Hosting.InferenceSettings>
     {
         private readonly TempDirectory _data = new("bench-host");
 

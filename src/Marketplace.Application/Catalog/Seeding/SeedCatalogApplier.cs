@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Marketplace.Abstractions.Sandbox;
 using Marketplace.Abstractions.Catalog;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Files;

@@ -1,4 +1,5 @@
 using Marketplace.Domain.Listings;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Application.Listings.Input;
 
@@ -15,24 +16,11 @@ public static class ListingInputMapper
             Summary = i.Summary?.Trim() ?? "",
             Description = string.IsNullOrWhiteSpace(i.Description) ? null : i.Description.Trim(),
             Industries = Clean(i.Industries, lower: true),
-            Regions = Clean(i.Regions, lower: false).Select(r => r.ToUpperInvariant()).Distinct().ToList(),
+            Regions = Clean(i.Regions, lower: false).Select(r => Regions.Normalize(r)!).Distinct().ToList(),
             Tags = Clean(i.Tags, lower: true),
             Sources = Clean(i.Sources, lower: false),
             Pricing = ToPricing(i.Pricing),
-            Model = kind != ListingKind.Model ? null : new ModelSpec
-            {
-                Task = i.Task!.Trim().ToLowerInvariant(),
-                Modality = i.Modality!.Trim().ToLowerInvariant(),
-                License = i.License!.Trim().ToLowerInvariant(),
-                ParameterCount = i.ParameterCount,
-                Precision = i.Precision?.Trim().ToLowerInvariant(),
-                Inputs = i.Inputs ?? [],
-                Outputs = i.Outputs ?? [],
-                MemoryFootprintMb = i.MemoryFootprintMb,
-                Deployment = i.Deployment?.Distinct().ToList() ?? [],
-                Adapter = i.Adapter?.Trim().ToLowerInvariant() ?? DefaultAdapter(i.Task!, i.Modality!),
-                FlopsPerInference = i.FlopsPerInference,
-            },
+            Model = kind != ListingKind.Model ? null : ToModel(i),
             Integrator = kind != ListingKind.Integrator ? null : new IntegratorSpec
             {
                 Capabilities = Clean(i.Capabilities, lower: true),
@@ -58,56 +46,26 @@ public static class ListingInputMapper
         };
     }
 
-    /// <summary>The input that reproduces a content (for editing forms and round trips).</summary>
-    public static ListingInput ToInput(this ListingContent c) => new()
+    /// <summary>Words from the vocabularies as they are stored; a listing that names no adapter gets its task's.</summary>
+    private static ModelSpec ToModel(ListingInput i)
     {
-        Kind = c.Kind,
-        Name = c.Name,
-        Summary = c.Summary,
-        Description = c.Description,
-        Industries = c.Industries,
-        Regions = c.Regions,
-        Tags = c.Tags,
-        Sources = c.Sources,
-        Pricing = new PricingInput
+        var task = ModelTasks.All.Normalize(i.Task)!;
+        var modality = Modalities.All.Normalize(i.Modality)!;
+        return new ModelSpec
         {
-            Currency = c.Pricing.Currency,
-            Per1kInferencesMinor = c.Pricing.Per1kInferencesMinor,
-            MonthlyMinor = c.Pricing.MonthlyMinor,
-            OnPremLicenseMinor = c.Pricing.OnPremLicenseMinor,
-            FixedFeeMinor = c.Pricing.FixedFeeMinor,
-            DayRateMinor = c.Pricing.DayRateMinor,
-            MonthlySupportMinor = c.Pricing.MonthlySupportMinor,
-            PurchasePriceMinor = c.Pricing.PurchasePriceMinor,
-            MonthlyLeaseMinor = c.Pricing.MonthlyLeaseMinor,
-        },
-        Task = c.Model?.Task,
-        Modality = c.Model?.Modality,
-        License = c.Model?.License,
-        ParameterCount = c.Model?.ParameterCount,
-        Precision = c.Model?.Precision,
-        Inputs = c.Model?.Inputs,
-        Outputs = c.Model?.Outputs,
-        MemoryFootprintMb = c.Model?.MemoryFootprintMb,
-        Deployment = c.Model?.Deployment,
-        Adapter = c.Model?.Adapter,
-        FlopsPerInference = c.Model?.FlopsPerInference,
-        Capabilities = c.Integrator?.Capabilities,
-        CertifiedModelIds = c.Integrator?.CertifiedModelIds,
-        CertifiedHardwareIds = c.Integrator?.CertifiedHardwareIds,
-        DeliveryCapacityPerQuarter = c.Integrator?.DeliveryCapacityPerQuarter,
-        LeadTimeWeeks = c.Integrator?.LeadTimeWeeks ?? c.Hardware?.LeadTimeWeeks,
-        AcceleratorType = c.Hardware?.AcceleratorType,
-        AcceleratorCount = c.Hardware?.AcceleratorCount,
-        MemoryPerAcceleratorGb = c.Hardware?.MemoryPerAcceleratorGb,
-        PeakBf16Tflops = c.Hardware?.PeakBf16Tflops,
-        PeakFp16Tflops = c.Hardware?.PeakFp16Tflops,
-        MemoryBandwidthGbps = c.Hardware?.MemoryBandwidthGbps,
-        Cpu = c.Hardware?.Cpu,
-        RamGb = c.Hardware?.RamGb,
-        PowerWatts = c.Hardware?.PowerWatts,
-        FormFactor = c.Hardware?.FormFactor,
-    };
+            Task = task,
+            Modality = modality,
+            License = i.License!.Trim().ToLowerInvariant(),
+            ParameterCount = i.ParameterCount,
+            Precision = Precisions.All.Normalize(i.Precision),
+            Inputs = i.Inputs ?? [],
+            Outputs = i.Outputs ?? [],
+            MemoryFootprintMb = i.MemoryFootprintMb,
+            Deployment = i.Deployment?.Distinct().ToList() ?? [],
+            Adapter = ModelAdapters.All.Normalize(i.Adapter) ?? ModelTasks.DefaultAdapter(task, modality),
+            FlopsPerInference = i.FlopsPerInference,
+        };
+    }
 
     private static ListingPricing ToPricing(PricingInput? p) => new()
     {
@@ -127,16 +85,4 @@ public static class ListingInputMapper
             .Select(v => lower ? v.Trim().ToLowerInvariant() : v.Trim())
             .Distinct()
             .ToList() ?? [];
-
-    /// <summary>
-    /// A listing that names no adapter gets the one its task implies, so a text-embedding model
-    /// takes texts and an image classifier takes an image; other tasks take raw tensors.
-    /// </summary>
-    private static string? DefaultAdapter(string task, string modality) =>
-        (task.Trim().ToLowerInvariant(), modality.Trim().ToLowerInvariant()) switch
-        {
-            ("text-embedding" or "text-classification" or "sentence-similarity", "text") => "text",
-            ("image-embedding" or "image-classification", "image") => "image",
-            _ => null,
-        };
 }

@@ -4,6 +4,7 @@ using Marketplace.Application.Common.Validation;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Listings;
 using Marketplace.Domain.Money;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Application.Listings.Input;
 
@@ -14,11 +15,6 @@ namespace Marketplace.Application.Listings.Input;
 public abstract class ListingInputValidator<T> : AbstractValidator<T>
     where T : ListingInput
 {
-    private static readonly string[] Modalities = ["text", "image", "audio", "multimodal", "tensor"];
-    private static readonly string[] Precisions = ["fp32", "fp16", "bf16", "fp8", "int8", "int4"];
-    private static readonly string[] Adapters = ["text", "image", "tensor"];
-    private static readonly string[] ElementTypes = ["float32", "float16", "bfloat16", "float64", "int64", "int32", "int8", "uint8", "bool", "string"];
-
     protected ListingInputValidator(IndustryCatalog industries)
     {
         RuleFor(i => i.Kind).NotNull().IsInEnum();
@@ -29,7 +25,7 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
         RuleForEach(i => i.Industries).Must(CommonRules.IsSlug).WithMessage("'{PropertyValue}' is not an industry id (lower-case letters, digits, '-').")
             .Must(industries.Accepts).WithMessage("'{PropertyValue}' is not an industry of this catalog.");
         RuleFor(i => i.Regions).Must(l => l is null || l.Count <= 60).WithMessage("At most 60 regions.");
-        RuleForEach(i => i.Regions).Must(r => CommonRules.IsRegion(r?.Trim().ToUpperInvariant()))
+        RuleForEach(i => i.Regions).Must(r => Regions.Normalize(r) is not null)
             .WithMessage("'{PropertyValue}' is not GLOBAL or an ISO 3166-1 alpha-2 country code.");
         RuleFor(i => i.Tags).Must(l => l is null || l.Count <= 20).WithMessage("At most 20 tags.");
         RuleForEach(i => i.Tags).Must(t => CommonRules.IsSlug(t?.Trim().ToLowerInvariant())).WithMessage("'{PropertyValue}' is not a tag (letters, digits, '-').");
@@ -60,14 +56,14 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
 
     private void ModelRules()
     {
-        RuleFor(i => i.Task).NotEmpty().Must(t => CommonRules.IsSlug(t?.Trim().ToLowerInvariant())).WithMessage("'task' must be a task id such as text-embedding.");
-        RuleFor(i => i.Modality).NotEmpty().Must(m => Modalities.Contains(m?.Trim().ToLowerInvariant())).WithMessage($"'modality' must be one of {string.Join(", ", Modalities)}.");
+        RuleFor(i => i.Task).NotEmpty().Must(ModelTasks.All.Contains).WithMessage($"'task' must be {ModelTasks.All.OneOf}.");
+        RuleFor(i => i.Modality).NotEmpty().Must(Modalities.All.Contains).WithMessage($"'modality' must be {Modalities.All.OneOf}.");
         RuleFor(i => i.License).NotEmpty().MaximumLength(60).Matches("^[A-Za-z0-9][A-Za-z0-9.+-]*$").WithMessage("'license' must be a licence id such as apache-2.0.");
         RuleFor(i => i.ParameterCount).GreaterThan(0).LessThan(10_000_000_000_000);
-        RuleFor(i => i.Precision).Must(p => p is null || Precisions.Contains(p.Trim().ToLowerInvariant())).WithMessage($"'precision' must be one of {string.Join(", ", Precisions)}.");
+        RuleFor(i => i.Precision).Must(p => p is null || Precisions.All.Contains(p)).WithMessage($"'precision' must be {Precisions.All.OneOf}.");
         RuleFor(i => i.MemoryFootprintMb).GreaterThan(0).LessThan(10_000_000);
         RuleForEach(i => i.Deployment).IsInEnum();
-        RuleFor(i => i.Adapter).Must(a => a is null || Adapters.Contains(a.Trim().ToLowerInvariant())).WithMessage($"'adapter' must be one of {string.Join(", ", Adapters)}.");
+        RuleFor(i => i.Adapter).Must(a => a is null || ModelAdapters.All.Contains(a)).WithMessage($"'adapter' must be {ModelAdapters.All.OneOf}.");
         RuleFor(i => i.FlopsPerInference).GreaterThan(0);
         RuleForEach(i => i.Inputs).SetValidator(new TensorSpecValidator());
         RuleForEach(i => i.Outputs).SetValidator(new TensorSpecValidator());
@@ -112,7 +108,7 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
         public TensorSpecValidator()
         {
             RuleFor(t => t.Name).NotEmpty().MaximumLength(200);
-            RuleFor(t => t.ElementType).Must(e => ElementTypes.Contains(e)).WithMessage($"'elementType' must be one of {string.Join(", ", ElementTypes)}.");
+            RuleFor(t => t.ElementType).Must(e => TensorElementTypes.All.Values.Contains(e)).WithMessage($"'elementType' must be {TensorElementTypes.All.OneOf}.");
             RuleFor(t => t.Shape).NotNull().Must(s => s is null || (s.Count <= 8 && s.All(d => d == -1 || d > 0)))
                 .WithMessage("'shape' has at most 8 dimensions, each positive or -1 (dynamic).");
         }

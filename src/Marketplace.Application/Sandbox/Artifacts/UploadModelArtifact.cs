@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Sandbox;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Files;
 using Marketplace.Application.Common.Security;

@@ -1,5 +1,6 @@
 using Marketplace.Domain.Listings;
 using Marketplace.Domain.Sandbox;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Application.Sandbox.Costs;
 
@@ -19,7 +20,7 @@ internal static class Roofline
     public static double? PerSecond(SandboxModel model, HardwareSpec hardware)
     {
         var parameters = model.Artifact.ParameterCount > 0 ? model.Artifact.ParameterCount : model.Spec.ParameterCount ?? 0;
-        var bytes = model.Artifact.InitializerBytes > 0 ? model.Artifact.InitializerBytes : parameters * BytesPerParameter(model.Spec.Precision);
+        var bytes = model.Artifact.InitializerBytes > 0 ? model.Artifact.InitializerBytes : parameters * Precisions.BytesPerParameter(model.Spec.Precision);
         var flops = model.Spec.FlopsPerInference ?? 2.0 * parameters * AssumedTokens;
         if (bytes <= 0 || flops <= 0 || hardware.MemoryBandwidthGbps <= 0)
         {
@@ -29,11 +30,4 @@ internal static class Roofline
         return RooflineBound.Of(flops, bytes, peak * Efficiency, hardware.MemoryBandwidthGbps * Efficiency).PerSecond;
     }
 
-    private static double BytesPerParameter(string? precision) => precision switch
-    {
-        "fp16" or "bf16" => 2,
-        "fp8" or "int8" => 1,
-        "int4" => 0.5,
-        _ => 4,
-    };
 }

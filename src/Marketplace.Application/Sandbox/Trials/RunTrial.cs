@@ -11,6 +11,7 @@ using Marketplace.Domain.Common;
 using Marketplace.Domain.Sandbox;
 using Mediator;
 using Microsoft.Extensions.Options;
+using Marketplace.Domain.Vocabulary;
 
 namespace Marketplace.Application.Sandbox.Trials;
 
@@ -183,10 +184,10 @@ public sealed class RunTrialHandler(
     /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>
     private static TrialInput InputFor(SandboxModel model, RunTrial command) => model.Spec.Adapter switch
     {
-        "text" => command.Texts is { } texts
+        ModelAdapters.Text => command.Texts is { } texts
             ? new TrialInput { Texts = texts }
             : throw new RequestValidationException("texts", "This is a text model: send 'texts'."),
-        "image" => command.ImageBase64 is { } image
+        ModelAdapters.Image => command.ImageBase64 is { } image
             ? new TrialInput { Image = Convert.FromBase64String(image) }
             : throw new RequestValidationException("imageBase64", "This is an image model: send 'imageBase64'."),
         _ => command.Inputs is { } inputs

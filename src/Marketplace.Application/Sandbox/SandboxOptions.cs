@@ -1,22 +1,4 @@
-using Marketplace.Domain.Listings;
-
 namespace Marketplace.Application.Sandbox;
-
-/// <summary>Validates a stored model file in isolation (the host runs the validator worker process).</summary>
-public interface IArtifactValidation
-{
-    Task<ModelArtifact> ValidateAsync(string path, string sha256, long sizeBytes, ModelSpec? declared, CancellationToken cancellationToken);
-}
-
-/// <summary>Which sandbox runner grain takes the next piece of work (by device class present in the cluster).</summary>
-public interface ISandboxRouting
-{
-    /// <summary>A runner key on the best device class the cluster has ("CUDA/2", else "CPU/1").</summary>
-    string NextRunner();
-
-    /// <summary>One runner key per device class the cluster has, for benchmarks.</summary>
-    IReadOnlyList<string> RunnerPerDeviceKind();
-}
 
 /// <summary>Limits and prices the sandbox works with ("Marketplace:Sandbox").</summary>
 public sealed class SandboxOptions

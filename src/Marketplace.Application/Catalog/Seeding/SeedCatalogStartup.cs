@@ -1,31 +1,42 @@
-using Marketplace.Application.Catalog.Seeding;
+using Marketplace.Application.Users.Demo;
 using Marketplace.Domain.Catalog;
-using Marketplace.Host.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Marketplace.Host.Catalog;
+namespace Marketplace.Application.Catalog.Seeding;
+
+/// <summary>What a starting silo puts in place (the host sets it from configuration).</summary>
+public sealed class SeedingOptions
+{
+    /// <summary>Apply the seed catalog at start (skipped when unchanged since the last start).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Create the demo users the README lists.</summary>
+    public bool DemoUsers { get; set; }
+}
 
 /// <summary>
 /// Applies the seed catalog once the silo runs (skipped when the same content was applied before),
 /// then the demo users when demo mode is on. An invalid catalog is logged, never fatal.
 /// </summary>
-internal sealed partial class SeedCatalogStartup(
+public sealed partial class SeedCatalogStartup(
     ISeedCatalogSource source,
     SeedCatalogApplier applier,
     DemoUsers demoUsers,
-    IOptions<MarketplaceOptions> options,
+    IOptions<SeedingOptions> options,
     ILogger<SeedCatalogStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Seed.Enabled)
+        if (!options.Value.Enabled)
         {
             return;
         }
         try
         {
             await applier.ApplyAsync(source.Load(), force: false, cancellationToken);
-            if (options.Value.DemoEnabled)
+            if (options.Value.DemoUsers)
             {
                 await demoUsers.EnsureAsync(cancellationToken);
             }

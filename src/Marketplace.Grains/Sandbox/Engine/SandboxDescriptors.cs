@@ -1,12 +1,13 @@
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Files;
 using Marketplace.Domain.Sandbox;
+using Marketplace.Domain.Vocabulary;
 using Marketplace.Inference.Models;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>Turns a listing's model (spec + validated file) into what the engine runs.</summary>
-internal static class SandboxDescriptors
+public static class SandboxDescriptors
 {
     public static ModelDescriptor For(SandboxModel model, IContentStore store)
     {
@@ -14,8 +15,8 @@ internal static class SandboxDescriptors
         var settings = spec.AdapterSettings;
         var adapter = spec.Adapter switch
         {
-            "text" => AdapterKind.Text,
-            "image" => AdapterKind.Image,
+            ModelAdapters.Text => AdapterKind.Text,
+            ModelAdapters.Image => AdapterKind.Image,
             _ => AdapterKind.Tensor,
         };
         return new ModelDescriptor
@@ -49,13 +50,10 @@ internal static class SandboxDescriptors
         };
     }
 
-    private static OutputKind OutputKindFor(string task, string? declared) => declared switch
+    private static OutputKind OutputKindFor(string task, string? declared) => (ModelOutputs.All.Normalize(declared) ?? ModelTasks.DefaultOutput(task)) switch
     {
-        "embedding" => OutputKind.Embedding,
-        "labels" => OutputKind.Labels,
-        "tensors" => OutputKind.Tensors,
-        _ when task.EndsWith("-embedding", StringComparison.Ordinal) => OutputKind.Embedding,
-        _ when task.EndsWith("-classification", StringComparison.Ordinal) => OutputKind.Labels,
+        ModelOutputs.Embedding => OutputKind.Embedding,
+        ModelOutputs.Labels => OutputKind.Labels,
         _ => OutputKind.Tensors,
     };
 }

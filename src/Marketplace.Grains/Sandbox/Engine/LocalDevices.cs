@@ -1,7 +1,7 @@
 using Marketplace.Abstractions.Cluster;
 using Marketplace.Inference;
 
-namespace Marketplace.Host.Cluster;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>The compute devices this process can run work on.</summary>
 public interface ILocalDeviceSource
@@ -13,7 +13,7 @@ public interface ILocalDeviceSource
 }
 
 /// <summary>What the inference engine discovered at start: a GPU counts only if a session could be created on it.</summary>
-internal sealed class EngineDeviceSource(InferenceEngine engine) : ILocalDeviceSource
+public sealed class EngineDeviceSource(InferenceEngine engine) : ILocalDeviceSource
 {
     public IReadOnlyList<ComputeDevice> Devices { get; } =
         engine.Devices.Devices.Select(d => new ComputeDevice(d.Id, d.Kind, d.Name)).ToList();

@@ -1,11 +1,11 @@
-using Marketplace.Application.Sandbox;
 using Marketplace.Domain.Listings;
 using Marketplace.Inference.Validation;
+using Marketplace.Abstractions.Sandbox;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>Validation through the isolated worker process, its report turned into the listing's artifact record.</summary>
-internal sealed class ValidatorArtifactValidation(ArtifactValidator validator, TimeProvider time) : IArtifactValidation
+public sealed class ValidatorArtifactValidation(ArtifactValidator validator, TimeProvider time) : IArtifactValidation
 {
     public async Task<ModelArtifact> ValidateAsync(string path, string sha256, long sizeBytes, ModelSpec? declared, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>How many sandbox runs this silo has in flight; advertised so placement prefers idle silos.</summary>
-internal sealed class SandboxLoad
+public sealed class SandboxLoad
 {
     private int _inFlight;
 

@@ -1,14 +1,16 @@
 using Marketplace.Abstractions.Cluster;
-using Marketplace.Host.Sandbox;
+using Marketplace.Grains.Sandbox.Engine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
-namespace Marketplace.Host.Cluster;
+namespace Marketplace.Grains.Cluster;
 
 /// <summary>
 /// Tells the cluster which devices this silo has and how busy its sandbox is, at start and then
 /// every few seconds (so the registry refills itself if its activation moves), and brings back
 /// every silo's devices for placement and routing.
 /// </summary>
-internal sealed partial class DeviceAdvertiser(
+public sealed partial class DeviceAdvertiser(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     ILocalDeviceSource devices,

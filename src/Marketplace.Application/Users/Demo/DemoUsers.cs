@@ -2,14 +2,15 @@ using Marketplace.Abstractions.Organizations;
 using Marketplace.Abstractions.Users;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Organizations;
+using Microsoft.Extensions.Logging;
 
-namespace Marketplace.Host.Catalog;
+namespace Marketplace.Application.Users.Demo;
 
 /// <summary>
 /// Demo sign-ins for each kind of organisation (README lists them). Only in demo mode, which is
 /// on by default in embedded mode and off in cluster mode.
 /// </summary>
-internal sealed partial class DemoUsers(IGrainFactory grains, TimeProvider time, ILogger<DemoUsers> logger)
+public sealed partial class DemoUsers(IGrainFactory grains, TimeProvider time, ILogger<DemoUsers> logger)
 {
     public const string Password = "Demo-password-2026";
 

@@ -1,18 +1,19 @@
 using Marketplace.Domain.Sandbox;
 using Marketplace.Inference.Models;
 using SkiaSharp;
+using Marketplace.Domain.Vocabulary;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>The input a benchmark runs: a typical sentence, a photo-sized image, or tensors of the declared shape.</summary>
-internal static class SampleInputs
+public static class SampleInputs
 {
     public const string Sentence = "A customer asks whether the invoice for last month's order can be split across two cost centres.";
 
     public static ModelInput For(SandboxModel model) => model.Spec.Adapter switch
     {
-        "text" => ModelInput.FromText(Sentence),
-        "image" => ModelInput.FromImage(Gradient(640, 480)),
+        ModelAdapters.Text => ModelInput.FromText(Sentence),
+        ModelAdapters.Image => ModelInput.FromImage(Gradient(640, 480)),
         _ => ModelInput.FromTensors(model.Artifact.Inputs.Select(Zeros).ToArray()),
     };
 

@@ -1,10 +1,10 @@
-using Marketplace.Application.Sandbox;
 using Marketplace.Inference.Models;
+using Marketplace.Abstractions.Sandbox;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>The real models the build extracted beside the host (see Marketplace.Inference's RealModels).</summary>
-internal sealed class PackagedModels : IBuiltInArtifacts
+public sealed class PackagedModels : IBuiltInArtifacts
 {
     public BuiltInArtifact? Find(string id)
     {

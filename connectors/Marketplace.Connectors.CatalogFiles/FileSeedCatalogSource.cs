@@ -1,24 +1,20 @@
-using Marketplace.Application.Catalog.Seeding;
-using Marketplace.Connectors.CatalogFiles;
 using Marketplace.Domain.Catalog;
-using Marketplace.Host.Configuration;
-using Microsoft.Extensions.Options;
 
-namespace Marketplace.Host.Catalog;
+namespace Marketplace.Connectors.CatalogFiles;
 
 /// <summary>
-/// The catalog/ folder: <c>Marketplace:CatalogPath</c> when set, else the copy shipped beside the
+/// The catalog/ folder: the configured path when there is one, else the copy shipped beside the
 /// binary, else the nearest catalog/ above the working directory (a source checkout).
 /// </summary>
-internal sealed class FileSeedCatalogSource(IOptions<MarketplaceOptions> options) : ISeedCatalogSource
+public sealed class FileSeedCatalogSource(string? configuredPath) : ISeedCatalogSource
 {
     public SeedCatalog Load() => SeedCatalogReader.Read(Locate());
 
     public string Locate()
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.CatalogPath))
+        if (!string.IsNullOrWhiteSpace(configuredPath))
         {
-            return Path.GetFullPath(options.Value.CatalogPath);
+            return Path.GetFullPath(configuredPath);
         }
         var shipped = Path.Combine(AppContext.BaseDirectory, "catalog");
         if (File.Exists(Path.Combine(shipped, "industries.yaml")))

@@ -1,15 +1,14 @@
 using Marketplace.Abstractions.Cluster;
 using Marketplace.Abstractions.Sandbox;
-using Marketplace.Application.Sandbox;
 using Marketplace.Grains.Sandbox;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Cluster;
 
 /// <summary>
 /// The cluster's devices as last advertised (refreshed every few seconds by the advertiser):
 /// placement reads it to put work where the device is, routing to pick a runner key.
 /// </summary>
-internal sealed class DeviceDirectory : IDeviceDirectory, ISandboxRouting
+public sealed class DeviceDirectory : IDeviceDirectory, ISandboxRouting
 {
     private const int RunnersPerKind = 4;
     private volatile IReadOnlyList<SiloDevices> _silos = [];

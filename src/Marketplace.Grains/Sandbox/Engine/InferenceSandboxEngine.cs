@@ -1,20 +1,19 @@
 using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Files;
 using Marketplace.Domain.Sandbox;
-using Marketplace.Grains.Sandbox;
 using Marketplace.Inference;
 using Marketplace.Inference.Benchmarking;
 using Marketplace.Inference.Execution;
 using Marketplace.Inference.Models;
 
-namespace Marketplace.Host.Sandbox;
+namespace Marketplace.Grains.Sandbox.Engine;
 
 /// <summary>
 /// The sandbox on this silo's inference engine. Texts of one trial run as separate inputs, so the
 /// engine's micro-batcher can put them (and other callers' inputs) in one run. Engine errors become
 /// the marketplace's own: bad input 400, model not loadable 409, deadline 503.
 /// </summary>
-internal sealed class InferenceSandboxEngine(InferenceEngine engine, IContentStore store, ILocalSiloDetails silo, SandboxLoad load) : ISandboxEngine
+public sealed class InferenceSandboxEngine(InferenceEngine engine, IContentStore store, ILocalSiloDetails silo, SandboxLoad load) : ISandboxEngine
 {
     public async Task<TrialOutcome> RunTrialAsync(SandboxModel model, TrialInput input, CancellationToken cancellationToken)
     {
