@@ -1,5 +1,4 @@
 using CsCheck;
-using Marketplace.Domain.Listings;
 using Marketplace.Inference.Benchmarking;
 using Marketplace.Inference.Models;
 
@@ -7,31 +6,6 @@ namespace Marketplace.Inference.Tests;
 
 public sealed class BenchmarkingTests
 {
-    [Fact]
-    public void Roofline_is_memory_bound_at_batch_one_and_compute_bound_when_batched()
-    {
-        var cost = new ModelCost(FlopsPerInference: 2e9, WeightBytes: 1e8);
-
-        var single = RooflineEstimator.Estimate(cost, "test accelerator", peakTflops: 100, memoryBandwidthGbps: 1000);
-        var batched = RooflineEstimator.Estimate(cost, "test accelerator", peakTflops: 100, memoryBandwidthGbps: 1000, batchSize: 8);
-
-        Assert.Equal((50_000d, 10_000d, 10_000d, "memory", 20d), (single.ComputeBoundPerSecond, single.MemoryBoundPerSecond, single.EstimatedInferencesPerSecond, single.BoundBy, single.ArithmeticIntensity));
-        Assert.Equal((80_000d, 50_000d, "compute"), (batched.MemoryBoundPerSecond, batched.EstimatedInferencesPerSecond, batched.BoundBy));
-        Assert.Equal("Estimated (roofline)", single.Source);
-    }
-
-    [Fact]
-    public void Roofline_for_a_listed_accelerator_uses_its_fp16_peak_and_bandwidth()
-    {
-        var hardware = new HardwareSpec { AcceleratorType = "Example GPU", PeakBf16Tflops = 400, PeakFp16Tflops = 500, MemoryBandwidthGbps = 2000 };
-
-        var estimate = RooflineEstimator.Estimate(ModelCost.FromParameters(1_000_000, 2, tokensPerInference: 10), hardware);
-
-        // 2 × 1M × 10 = 2e7 FLOPs; 2e6 weight bytes.
-        Assert.Equal((500e12 / 2e7, 2000e9 / 2e6), (estimate.ComputeBoundPerSecond, estimate.MemoryBoundPerSecond));
-        Assert.Equal("Example GPU", estimate.Hardware);
-    }
-
     [Fact]
     public void Percentiles_are_nearest_rank_and_ordered()
     {

@@ -29,5 +29,4 @@ internal static class Roofline
         var peak = hardware.PeakFp16Tflops ?? hardware.PeakBf16Tflops;
         return RooflineBound.Of(flops, bytes, peak * Efficiency, hardware.MemoryBandwidthGbps * Efficiency).PerSecond;
     }
-
 }
