@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Application.ApiKeys;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Common.Security;
@@ -29,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<PublishedModels>();
         services.AddSingleton<TrialReservations>();
         services.AddSingleton<KeyedTrials>();
+        services.AddSingleton<ApiKeyCache>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

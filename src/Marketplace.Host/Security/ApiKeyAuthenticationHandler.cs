@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Marketplace.Abstractions.Identity;
+using Marketplace.Application.ApiKeys;
 using Marketplace.Application.Common.Security;
 using Marketplace.Domain.Common;
 using Microsoft.AspNetCore.Authentication;
@@ -10,13 +10,14 @@ namespace Marketplace.Host.Security;
 
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;key&gt;</c> and asks the key's grain (keyed by the key's
-/// SHA-256) who it speaks for. Authorization itself happens in the mediator pipeline.
+/// SHA-256, through a one-second cache) who it speaks for. Authorization itself happens in the
+/// mediator pipeline.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     private const int MaxKeyLength = 512;
@@ -31,7 +32,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Malformed API key.");
         }
-        var identity = await grains.GetGrain<IApiKeyGrain>(SecretHash.Sha256Hex(key)).AuthenticateAsync();
+        var identity = await keys.AuthenticateAsync(SecretHash.Sha256Hex(key));
         if (identity is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
