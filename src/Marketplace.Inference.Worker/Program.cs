@@ -20,6 +20,6 @@ try
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {
-    Console.Out.Write(JsonSerializer.Serialize(ArtifactReport.Invalid($"the validator failed: {e.GetType().Name}: {e.Message}"), WorkerProtocol.Json));
+    Console.Out.Write(JsonSerializer.Serialize(ArtifactReport.Invalid($"the validator could not read the file: {ReadableText.FromRuntime(e.Message)}"), WorkerProtocol.Json));
     return 0;
 }

@@ -1,5 +1,6 @@
 using Marketplace.Domain.Listings;
 using Marketplace.Inference.Models;
+using Marketplace.Inference.Onnx;
 using Marketplace.Inference.Validation;
 
 namespace Marketplace.Inference.Tests;
@@ -45,6 +46,40 @@ public sealed class ValidatorTests
 
         Assert.Equal(ArtifactStatus.Invalid, report.Status);
         Assert.Contains(report.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_model_the_runtime_refuses_is_explained_without_its_source_paths_or_signatures()
+    {
+        var mixedTypes = new OnnxGraphBuilder("mixed")
+            .Input("x", global::Onnx.TensorProto.Types.DataType.Float, 1, 2)
+            .Output("y", global::Onnx.TensorProto.Types.DataType.Float, 1, 2)
+            .Int64Initializer("c", [1, 2], 1, 2)
+            .Node("Add", ["x", "c"], ["y"])
+            .ToBytes();
+
+        var report = await _validator.ValidateAsync(TestModels.Write(mixedTypes));
+
+        var reason = Assert.Single(report.Reasons);
+        Assert.StartsWith("ONNX Runtime rejected the model: ", reason, StringComparison.Ordinal);
+        Assert.Contains("bound to different types", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("[ErrorCode", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("::", reason, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\.(cc|h|cpp):\d+", reason);
+        Assert.True(reason.Length <= 40 + ReadableText.MaxMessage, reason);
+    }
+
+    [Fact]
+    public async Task Names_echoed_from_a_hostile_file_are_cut_to_a_readable_length()
+    {
+        var longName = "RunShell" + new string('A', 10_000);
+        var bytes = new OnnxGraphBuilder("custom").Input("x", global::Onnx.TensorProto.Types.DataType.Float, 1, 4).Output("y", global::Onnx.TensorProto.Types.DataType.Float, 1, 4)
+            .NodeInDomain("com.example", longName, ["x"], ["y"]).ToBytes();
+
+        var report = await _validator.ValidateAsync(TestModels.Write(bytes));
+
+        Assert.All(report.Reasons, r => Assert.True(r.Length < 200, r));
+        Assert.Contains(report.Reasons, r => r.Contains("operator com.example:RunShellAAA", StringComparison.Ordinal) && r.Contains('…', StringComparison.Ordinal));
     }
 
     [Fact]

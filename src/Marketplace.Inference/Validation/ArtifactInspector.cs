@@ -46,7 +46,7 @@ public static class ArtifactInspector
         }
         catch (InvalidProtocolBufferException e)
         {
-            return facts with { Reasons = [$"the file is not a valid ONNX model (protobuf could not be read: {e.Message}); it may be truncated or of another format"] };
+            return facts with { Reasons = [$"the file is not a valid ONNX model (protobuf could not be read: {ReadableText.Echo(e.Message)}); it may be truncated or of another format"] };
         }
         if (model.Graph is null || model.IrVersion <= 0 || model.OpsetImport.Count == 0)
         {
@@ -81,7 +81,7 @@ public static class ArtifactInspector
             Producer = string.IsNullOrEmpty(model.ProducerVersion) ? model.ProducerName : $"{model.ProducerName} {model.ProducerVersion}",
             ParameterCount = walk.ParameterCount,
             InitializerBytes = walk.InitializerBytes,
-            Operators = walk.Operators.Order(StringComparer.Ordinal).ToList(),
+            Operators = walk.Operators.Order(StringComparer.Ordinal).Select(ReadableText.Echo).ToList(),
         };
         if (reasons.Count == 0)
         {
@@ -170,14 +170,11 @@ public static class ArtifactInspector
 
     private static string Explain(string message)
     {
-        var line = message.ReplaceLineEndings(" ").Trim();
-        if (line.Contains("bad_alloc", StringComparison.Ordinal) || line.Contains("Failed to allocate", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("bad_alloc", StringComparison.Ordinal) || message.Contains("Failed to allocate", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
         {
-            return $"the model needs more memory than the validator allows ({Shorten(line)})";
+            return "the model needs more memory than the validator allows";
         }
-        return $"ONNX Runtime rejected the model: {Shorten(line)}";
+        return $"ONNX Runtime rejected the model: {ReadableText.FromRuntime(message)}";
     }
-
-    private static string Shorten(string line) => line.Length <= 500 ? line : line[..500] + "…";
 }

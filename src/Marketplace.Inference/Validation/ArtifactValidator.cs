@@ -192,11 +192,8 @@ public sealed class ArtifactValidator(ArtifactValidatorOptions? options = null)
 
     private static string Tail(string errors)
     {
+        // The last words before the crash, without the runtime's source paths and signatures.
         var text = errors.Trim().ReplaceLineEndings(" ");
-        if (text.Length == 0)
-        {
-            return "";
-        }
-        return ": " + (text.Length <= 300 ? text : "…" + text[^300..]);
+        return text.Length == 0 ? "" : ": " + ReadableText.FromRuntime(text.Length <= 600 ? text : text[^600..]);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class GraphWalk(ModelProto model, InspectionLimits limits, List<
         }
         foreach (var op in _unsupported.Order(StringComparer.Ordinal))
         {
-            reasons.Add($"operator {op} is not supported by the sandbox's ONNX Runtime");
+            reasons.Add($"operator {ReadableText.Echo(op)} is not supported by the sandbox's ONNX Runtime");
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class GraphWalk(ModelProto model, InspectionLimits limits, List<
         if (tensor.DataLocation == TensorProto.Types.DataLocation.External || tensor.ExternalData.Count > 0)
         {
             var location = tensor.ExternalData.FirstOrDefault(e => e.Key == "location")?.Value;
-            reasons.Add($"tensor '{tensor.Name}' keeps its data in an external file{(location is null ? "" : $" ('{location}')")}; models must be one self-contained file");
+            reasons.Add($"tensor '{ReadableText.Echo(tensor.Name)}' keeps its data in an external file{(location is null ? "" : $" ('{ReadableText.Echo(location)}')")}; models must be one self-contained file");
             return;
         }
         if (!CheckDims(tensor.Name, tensor.Dims))
@@ -133,14 +133,14 @@ internal sealed class GraphWalk(ModelProto model, InspectionLimits limits, List<
         {
             if (dim < 0 || dim > limits.MaxDimension)
             {
-                reasons.Add($"tensor '{name}' declares dimension {dim}; dimensions must be between 0 and {limits.MaxDimension}");
+                reasons.Add($"tensor '{ReadableText.Echo(name)}' declares dimension {dim}; dimensions must be between 0 and {limits.MaxDimension}");
                 return false;
             }
             elements *= dim;
         }
         if (elements > limits.MaxTensorElements)
         {
-            reasons.Add($"tensor '{name}' declares {elements:0} elements; the limit is {limits.MaxTensorElements}");
+            reasons.Add($"tensor '{ReadableText.Echo(name)}' declares {elements:0} elements; the limit is {limits.MaxTensorElements}");
             return false;
         }
         return true;

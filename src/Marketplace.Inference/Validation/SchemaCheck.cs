@@ -12,23 +12,23 @@ internal static class SchemaCheck
             var a = actual.FirstOrDefault(x => x.Name == d.Name);
             if (a is null)
             {
-                yield return $"declared {what} '{d.Name}' is not in the model (it has {Names(actual)})";
+                yield return $"declared {what} '{ReadableText.Echo(d.Name)}' is not in the model (it has {Names(actual)})";
                 continue;
             }
             if (!string.Equals(Canonical(d.ElementType), Canonical(a.ElementType), StringComparison.Ordinal))
             {
-                yield return $"{what} '{d.Name}' is declared {d.ElementType} but the model has {a.ElementType}";
+                yield return $"{what} '{ReadableText.Echo(d.Name)}' is declared {d.ElementType} but the model has {a.ElementType}";
             }
             if (d.Shape.Count != a.Shape.Count)
             {
-                yield return $"{what} '{d.Name}' is declared with rank {d.Shape.Count} but the model has rank {a.Shape.Count} [{string.Join(", ", a.Shape)}]";
+                yield return $"{what} '{ReadableText.Echo(d.Name)}' is declared with rank {d.Shape.Count} but the model has rank {a.Shape.Count} [{string.Join(", ", a.Shape)}]";
                 continue;
             }
             for (var i = 0; i < d.Shape.Count; i++)
             {
                 if (d.Shape[i] >= 0 && a.Shape[i] >= 0 && d.Shape[i] != a.Shape[i])
                 {
-                    yield return $"{what} '{d.Name}' dimension {i} is declared {d.Shape[i]} but the model has {a.Shape[i]}";
+                    yield return $"{what} '{ReadableText.Echo(d.Name)}' dimension {i} is declared {d.Shape[i]} but the model has {a.Shape[i]}";
                 }
             }
         }
@@ -38,7 +38,7 @@ internal static class SchemaCheck
         {
             foreach (var a in actual.Where(a => declared.All(d => d.Name != a.Name)))
             {
-                yield return $"the model's {what} '{a.Name}' is not declared";
+                yield return $"the model's {what} '{ReadableText.Echo(a.Name)}' is not declared";
             }
         }
     }
@@ -53,5 +53,5 @@ internal static class SchemaCheck
     };
 
     private static string Names(IReadOnlyList<TensorSpec> specs) =>
-        specs.Count == 0 ? "none" : string.Join(", ", specs.Select(s => $"'{s.Name}'"));
+        specs.Count == 0 ? "none" : string.Join(", ", specs.Take(10).Select(s => $"'{ReadableText.Echo(s.Name)}'")) + (specs.Count > 10 ? $" and {specs.Count - 10} more" : "");
 }
