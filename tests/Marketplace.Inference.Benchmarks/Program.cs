@@ -11,7 +11,7 @@ using Onnx;
 // One run, one model (all-MiniLM-L6-v2), one input: raw ONNX Runtime vs the engine.
 if (args.Length == 0 || args[0] != "engine")
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--no-spinning] [--no-image] [--no-write]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--before-base-url URL --before-label TEXT] [--no-breakdown] [--no-spinning] [--no-image] [--no-write]");
     return 2;
 }
 var seconds = double.Parse(Option("--seconds") ?? "2", CultureInfo.InvariantCulture);
@@ -106,6 +106,30 @@ if (httpBase is not null)
     httpLatency = Medians.Of(httpLatencies);
     http = Medians.Of(httpThroughputs);
 }
+// Where the endpoint's time goes, for this build and (with --before-base-url) an earlier one
+// started by hand, measured alternately in the same run.
+string? breakdown = null;
+if (httpBase is not null && !args.Contains("--no-breakdown"))
+{
+    var key = Environment.GetEnvironmentVariable("MARKETPLACE_API_KEY") ?? "";
+    var path = Option("--http-path") ?? "/api/v1/sandbox/models/lst_all-minilm-l6-v2/trials";
+    var body = Option("--http-body") ?? $"{{\"texts\":[\"{Text}\"]}}";
+    var hosts = new List<(string Name, Uri Url)>();
+    if (Option("--before-base-url") is { } before)
+    {
+        hosts.Add(($"before ({Option("--before-label") ?? before})", new Uri(before)));
+    }
+    hosts.Add(("this build", new Uri(httpBase)));
+    var figures = new Rounds<StepBreakdown.Figures>();
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var (name, url) in hosts)
+        {
+            figures.Add(name, await StepBreakdown.MeasureAsync(url, key, path, body, 300));
+        }
+    }
+    breakdown = StepBreakdown.Table(hosts.Select(h => (h.Name, MedianOf(figures[h.Name]))).ToList(), rawLatency.P50Ms);
+}
 // ResNet-18 on the same host while it is up: the trial's fixed cost against a heavier model.
 var imageTable = args.Contains("--no-image") ? null
     : await ImageComparison.MeasureAsync(engine, httpBase is null ? null : new Uri(httpBase), rounds, duration);
@@ -155,6 +179,12 @@ if (http is not null && httpLatency is not null)
     table.AppendLine();
     table.AppendLine($"The endpoint is the real host in its own process ({httpBase}), embedded mode: API-key authentication, the mediator pipeline, the quota admission (the organisation's quota grain, in memory), the sandbox runner grain, the engine, the usage-ledger row (a durable SQLite write, group-committed) and the JSON answer with the cost table; the HTTP client runs in this process and shares the machine's cores with the host.");
 }
+if (breakdown is not null)
+{
+    table.AppendLine();
+    table.AppendLine(breakdown);
+    table.AppendLine($"Each column: 300 sequential requests per step after 20 to warm up, {rounds} alternating rounds, medians; a step is the difference of two p50s, so small steps carry the noise of both.");
+}
 if (spinning.Keys.Any())
 {
     table.AppendLine();
@@ -199,6 +229,16 @@ string? Option(string name)
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+static StepBreakdown.Figures MedianOf(IReadOnlyList<StepBreakdown.Figures> all)
+{
+    static double M(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+    return new(M(all.Select(f => f.HealthP50)), M(all.Select(f => f.MeP50)), M(all.Select(f => f.TrialP50)), M(all.Select(f => f.TrialP99)), M(all.Select(f => f.EngineP50)));
+}
 
 static ModelDescriptor GeneratedMlp(int hidden)
 {

@@ -1,9 +1,9 @@
 using Marketplace.Abstractions.Files;
+using Marketplace.Application.ApiKeys.Bootstrap;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Catalog.Search;
 using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
-using Marketplace.Host.Bootstrap;
 using Marketplace.Application.Users.Demo;
 using Marketplace.Connectors.CatalogFiles;
 using Marketplace.Domain.Catalog;
@@ -51,6 +51,12 @@ internal static class HostSetup
             seeding.DemoUsers = marketplace.Value.DemoEnabled;
         });
         builder.Services.AddSingleton<DemoUsers>();
+        builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
+        {
+            admin.Key = marketplace.Value.Bootstrap.AdminApiKey;
+            admin.GenerateWhenMissing = marketplace.Value.Mode == HostingMode.Embedded;
+            admin.DataPath = marketplace.Value.DataPath;
+        });
         builder.Services.AddHostedService<BootstrapAdminKey>();
         builder.Services.AddHostedService<SeedCatalogStartup>();
         builder.Services.AddSingleton<CatalogSearchIndex>();

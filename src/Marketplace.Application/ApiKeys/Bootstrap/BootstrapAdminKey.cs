@@ -1,29 +1,42 @@
 using Marketplace.Abstractions.Organizations;
 using Marketplace.Domain.Common;
 using Marketplace.Domain.Organizations;
-using Marketplace.Host.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Marketplace.Host.Bootstrap;
+namespace Marketplace.Application.ApiKeys.Bootstrap;
+
+/// <summary>Which operator key a starting silo ensures (the host sets it from configuration).</summary>
+public sealed class AdminKeyOptions
+{
+    /// <summary>The configured key (<c>Marketplace:Bootstrap:AdminApiKey</c>), if any.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Without a configured key, generate one into <see cref="DataPath"/> (embedded installs).</summary>
+    public bool GenerateWhenMissing { get; set; }
+
+    public string DataPath { get; set; } = "data";
+}
 
 /// <summary>
 /// Makes sure the operator organisation and its admin key exist once the silo runs. The key is
 /// the configured <c>Marketplace:Bootstrap:AdminApiKey</c>; an embedded install without one gets a
 /// generated key written once to <c>data/admin-api-key</c> (owner-only file) so it is usable at once.
 /// </summary>
-internal sealed partial class BootstrapAdminKey(
+public sealed partial class BootstrapAdminKey(
     IGrainFactory grains,
-    IOptions<MarketplaceOptions> options,
+    IOptions<AdminKeyOptions> options,
     ILogger<BootstrapAdminKey> logger) : IHostedService
 {
     public const string KeyName = "bootstrap-admin";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var secret = options.Value.Bootstrap.AdminApiKey;
+        var secret = options.Value.Key;
         if (string.IsNullOrWhiteSpace(secret))
         {
-            if (options.Value.Mode != HostingMode.Embedded)
+            if (!options.Value.GenerateWhenMissing)
             {
                 LogNoKey();
                 return;
