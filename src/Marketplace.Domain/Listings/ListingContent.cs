@@ -137,6 +137,9 @@ public sealed record ModelSpec
 
     /// <summary>How the sandbox adapter prepares inputs and reads outputs; defaults suit most models.</summary>
     public ModelAdapterSettings? AdapterSettings { get; init; }
+
+    /// <summary>For text-generation models: layers, KV heads, head size and context length (KV cache sizing).</summary>
+    public DecoderShape? Decoder { get; init; }
 }
 
 /// <summary>
@@ -191,6 +194,11 @@ public sealed record IntegratorSpec
     public int? DeliveryCapacityPerQuarter { get; init; }
 
     public int? LeadTimeWeeks { get; init; }
+
+    /// <summary>Days of work one deployment takes, billed at the day rate; <see cref="DefaultProjectDays"/> when not stated.</summary>
+    public int? ProjectDays { get; init; }
+
+    public const int DefaultProjectDays = 10;
 }
 
 /// <summary>A hardware offering (a server or appliance with accelerators, or a CPU-only server).</summary>

@@ -1,0 +1,154 @@
+namespace Marketplace.Domain.Solutions;
+
+/// <summary>
+/// Which listings can take part in no solution at all, and why: besides their own rules (already
+/// recorded), a model that runs on no remaining server, a server that runs no model of a role,
+/// and listings that only fail together (models that do not fit one server's memory side by side,
+/// owned accelerators too few, integrators certified for nothing that fits). A listing that is in
+/// some solution meeting every constraint is never listed.
+/// </summary>
+internal static class Reachability
+{
+    public static IReadOnlyList<Exclusion> Exclusions(SolutionSpace space)
+    {
+        var excluded = new List<Exclusion>(space.Excluded);
+        // Integrators with the same certifications allow the same solutions: check each kind once.
+        var groups = space.Integrators.GroupBy(i => string.Join(",", i.Offer.CertifiedModelIds.Order(StringComparer.Ordinal)) + "|" + string.Join(",", i.Offer.CertifiedHardwareIds.Order(StringComparer.Ordinal)))
+            .Select(g => g.First().Offer)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            space.Notes.Add("No integrator serves this industry and region with a price; every solution needs one.");
+        }
+        for (var r = 0; r < space.Roles.Count; r++)
+        {
+            if (space.Models[r].Count == 0)
+            {
+                space.Notes.Add($"No {space.Roles[r].Task} model is offered for this deployment and region with a price, so the {space.Roles[r].Role} role cannot be filled.");
+            }
+            for (var m = 0; m < space.Models[r].Count; m++)
+            {
+                if (WhyNotModel(space, groups, r, m) is { } why)
+                {
+                    var model = space.Models[r][m].Offer;
+                    excluded.Add(new Exclusion(model.Id, model.Name, "Model", why));
+                }
+            }
+        }
+        for (var h = 0; h < space.Hardware.Count; h++)
+        {
+            if (WhyNotHardware(space, groups, h) is { } why)
+            {
+                var hardware = space.Hardware[h].Offer;
+                excluded.Add(new Exclusion(hardware.Id, hardware.Name, "Hardware", why));
+            }
+        }
+        foreach (var integrator in space.Integrators.Select(i => i.Offer))
+        {
+            if (!Enumerable.Range(0, space.Hardware.Count).Any(h => Joint(space, h, null, integrator)))
+            {
+                excluded.Add(new Exclusion(integrator.Id, integrator.Name, "Integrator",
+                    integrator.CertifiedModelIds.Count + integrator.CertifiedHardwareIds.Count > 0
+                        ? "it is certified only for models or hardware that cannot meet these requirements together"
+                        : "no model and server combination meets these requirements"));
+            }
+        }
+        // A model suitable for two roles with the same task would otherwise be listed twice.
+        return excluded.DistinctBy(e => (e.Id, e.Reason)).ToList();
+    }
+
+    private static string? WhyNotModel(SolutionSpace space, List<IntegratorOffer> groups, int role, int model)
+    {
+        var runs = Enumerable.Range(0, space.Hardware.Count).Where(h => space.Sizing[h][role][model].Sizing is not null).ToList();
+        if (runs.Count == 0)
+        {
+            if (space.Hardware.Count == 0)
+            {
+                return "no hardware offering remains for these requirements";
+            }
+            // The largest server's refusal says most about why.
+            var largest = Enumerable.Range(0, space.Hardware.Count).MaxBy(h => space.Hardware[h].Offer.MemoryBytes);
+            return $"it runs on none of the {space.Hardware.Count} hardware offerings that remain; on {space.Hardware[largest].Offer.Name}: {space.Sizing[largest][role][model].Refusal}";
+        }
+        var fixedChoice = (role, model);
+        if (groups.Any(g => runs.Any(h => Joint(space, h, fixedChoice, g))))
+        {
+            return null;
+        }
+        var id = space.Models[role][model].Offer.Id;
+        if (!groups.Any(g => Compatibility.Certifies(g, id)))
+        {
+            return "no integrator that serves this industry and region is certified for it";
+        }
+        return space.Roles.Count > 1
+            ? "it runs alone, but with the other models the solution needs it fits no server's memory (or the accelerators available), or no integrator is certified for the combination"
+            : "no integrator certified for it delivers on the hardware it runs on, or the accelerators available are too few";
+    }
+
+    private static string? WhyNotHardware(SolutionSpace space, List<IntegratorOffer> groups, int hardware)
+    {
+        for (var r = 0; r < space.Roles.Count; r++)
+        {
+            if (space.FeasibleModels[hardware][r].Length == 0)
+            {
+                var role = space.Roles[r];
+                var example = space.Models[r].Count == 0 ? null : space.Sizing[hardware][r][0];
+                return example is null
+                    ? $"no {role.Task} model remains for the {role.Role} role"
+                    : $"it runs no {role.Task} model as required; {space.Models[r][0].Offer.Name}: {example.Refusal}";
+            }
+        }
+        return groups.Any(g => Joint(space, hardware, null, g))
+            ? null
+            : "the models the solution needs do not fit its memory together, or no integrator certified for it can deliver them";
+    }
+
+    /// <summary>
+    /// Whether some solution on this hardware, delivered by this integrator (or one certified
+    /// alike), meets every joint constraint, with one role's model fixed if given. Without a cap
+    /// on servers only memory couples the roles, so the leanest model of each other role decides;
+    /// with owned accelerators every combination is tried.
+    /// </summary>
+    private static bool Joint(SolutionSpace space, int hardware, (int Role, int Model)? fixedChoice, IntegratorOffer integrator)
+    {
+        if (!Compatibility.CertifiesHardware(integrator, space.Hardware[hardware].Offer))
+        {
+            return false;
+        }
+        var options = new int[space.Roles.Count][];
+        for (var r = 0; r < space.Roles.Count; r++)
+        {
+            options[r] = fixedChoice is { } f && f.Role == r
+                ? (space.Sizing[hardware][r][f.Model].Sizing is not null && Compatibility.Certifies(integrator, space.Models[r][f.Model].Offer.Id) ? [f.Model] : [])
+                : space.FeasibleModels[hardware][r].Where(m => Compatibility.Certifies(integrator, space.Models[r][m].Offer.Id)).ToArray();
+            if (options[r].Length == 0)
+            {
+                return false;
+            }
+        }
+        if (space.Hardware[hardware].Offer.AvailableServers is null)
+        {
+            var leanest = options.Select((models, r) => models.MinBy(m => space.Sizing[hardware][r][m].Sizing!.MemoryBytes)).ToArray();
+            return space.Servers(hardware, leanest) is not null;
+        }
+        return Combinations(options).Any(models => space.Servers(hardware, models) is not null);
+    }
+
+    private static IEnumerable<int[]> Combinations(int[][] options)
+    {
+        var index = new int[options.Length];
+        while (true)
+        {
+            yield return index.Select((i, r) => options[r][i]).ToArray();
+            var r = options.Length - 1;
+            while (r >= 0 && ++index[r] == options[r].Length)
+            {
+                index[r--] = 0;
+            }
+            if (r < 0)
+            {
+                yield break;
+            }
+        }
+    }
+}
