@@ -14,9 +14,9 @@ internal static class ListingFiles
         [ListingKind.Model] =
         [
             "task", "modality", "license", "parameterCount", "precision", "memoryFootprintMb", "deployment", "adapter",
-            "inputs", "outputs", "flopsPerInference", "artifact", "adapterSettings",
+            "inputs", "outputs", "flopsPerInference", "artifact", "adapterSettings", "decoder",
         ],
-        [ListingKind.Integrator] = ["capabilities", "certifiedModels", "certifiedHardware", "deliveryCapacityPerQuarter", "leadTimeWeeks"],
+        [ListingKind.Integrator] = ["capabilities", "certifiedModels", "certifiedHardware", "deliveryCapacityPerQuarter", "leadTimeWeeks", "projectDays"],
         [ListingKind.Hardware] =
         [
             "acceleratorType", "acceleratorCount", "memoryPerAcceleratorGb", "peakBf16Tflops", "peakFp16Tflops",
@@ -56,6 +56,7 @@ internal static class ListingFiles
                 CertifiedModelIds = certifiedModels.Select(SeedIds.Listing).ToList(),
                 CertifiedHardwareIds = certifiedHardware.Select(SeedIds.Listing).ToList(),
                 DeliveryCapacityPerQuarter = yaml.Int("deliveryCapacityPerQuarter", max: 10_000),
+                ProjectDays = yaml.Int("projectDays", min: 1, max: 1000),
                 LeadTimeWeeks = yaml.Int("leadTimeWeeks", max: 104),
             } : null,
             Hardware = kind == ListingKind.Hardware ? Hardware(yaml) : null,
@@ -146,7 +147,23 @@ internal static class ListingFiles
             Outputs = Tensors(yaml, "outputs"),
             FlopsPerInference = yaml.Double("flopsPerInference", min: 1),
             AdapterSettings = AdapterSettings(yaml.Mapping("adapterSettings")),
+            Decoder = Decoder(yaml.Mapping("decoder")),
         };
+    }
+
+    /// <summary>layers, kvHeads, headDim, contextLength: from the model's published configuration.</summary>
+    private static DecoderShape? Decoder(YamlFields? yaml)
+    {
+        if (yaml is null)
+        {
+            return null;
+        }
+        yaml.OnlyKeys(new HashSet<string> { "layers", "kvHeads", "headDim", "contextLength" });
+        var layers = yaml.Int("layers", required: true, min: 1, max: 1000);
+        var kvHeads = yaml.Int("kvHeads", required: true, min: 1, max: 1000);
+        var headDim = yaml.Int("headDim", required: true, min: 1, max: 4096);
+        var context = yaml.Int("contextLength", required: true, min: 1, max: 100_000_000);
+        return layers is null || kvHeads is null || headDim is null || context is null ? null : new DecoderShape(layers.Value, kvHeads.Value, headDim.Value, context.Value);
     }
 
     private static string? BuiltIn(YamlFields yaml)

@@ -39,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddRelationalGrainStorage(StorageNames.Default, _ => new SqliteDialect(database));
             silo.Services.AddSingleton(QuotaPolicy.Default);
+            silo.UseInMemoryReminderService();
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddMarketplaceSerialization()));
         Cluster = builder.Build();

@@ -107,6 +107,23 @@ public sealed class SolutionSearchPropertyTests
             Assert.True(after.TotalMinor <= before.TotalMinor);
         }, iter: 1000);
 
+    [Fact]
+    public void Evaluating_a_found_solution_prices_it_the_same_and_fewer_servers_are_refused_naming_the_units() =>
+        RandomCatalogs.Problems.Sample(problem =>
+        {
+            foreach (var candidate in SolutionSearch.Run(problem).Candidates)
+            {
+                var ids = candidate.Models.Select(m => m.Model.Id).ToList();
+
+                var same = SolutionEvaluation.Evaluate(problem, candidate.Hardware.Id, ids, candidate.Integrator.Id, null);
+                var fewer = SolutionEvaluation.Evaluate(problem, candidate.Hardware.Id, ids, candidate.Integrator.Id, candidate.Servers - 1);
+
+                Assert.Equal((candidate.TotalMinor, candidate.Servers), (same.Candidate!.TotalMinor, same.Candidate.Servers));
+                Assert.Null(fewer.Candidate);
+                Assert.Equal("hardwareUnits", fewer.Field);
+            }
+        }, iter: 300);
+
     private static ListingPricing Scaled(ListingPricing p, int percent) => p with
     {
         PurchasePriceMinor = p.PurchasePriceMinor * percent / 100,

@@ -30,12 +30,14 @@ public record ListingInput
     public IReadOnlyList<DeploymentOption>? Deployment { get; init; }
     public string? Adapter { get; init; }
     public double? FlopsPerInference { get; init; }
+    public DecoderShape? Decoder { get; init; }
 
     // Integrator
     public IReadOnlyList<string>? Capabilities { get; init; }
     public IReadOnlyList<string>? CertifiedModelIds { get; init; }
     public IReadOnlyList<string>? CertifiedHardwareIds { get; init; }
     public int? DeliveryCapacityPerQuarter { get; init; }
+    public int? ProjectDays { get; init; }
 
     // Integrator and hardware
     public int? LeadTimeWeeks { get; init; }

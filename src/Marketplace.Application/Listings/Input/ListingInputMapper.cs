@@ -27,6 +27,7 @@ public static class ListingInputMapper
                 CertifiedModelIds = Clean(i.CertifiedModelIds, lower: false),
                 CertifiedHardwareIds = Clean(i.CertifiedHardwareIds, lower: false),
                 DeliveryCapacityPerQuarter = i.DeliveryCapacityPerQuarter,
+                ProjectDays = i.ProjectDays,
                 LeadTimeWeeks = i.LeadTimeWeeks,
             },
             Hardware = kind != ListingKind.Hardware ? null : new HardwareSpec
@@ -64,6 +65,7 @@ public static class ListingInputMapper
             Deployment = i.Deployment?.Distinct().ToList() ?? [],
             Adapter = ModelAdapters.All.Normalize(i.Adapter) ?? ModelTasks.DefaultAdapter(task, modality),
             FlopsPerInference = i.FlopsPerInference,
+            Decoder = i.Decoder,
         };
     }
 

@@ -37,11 +37,13 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
             (nameof(ListingInput.ParameterCount), i => i.ParameterCount), (nameof(ListingInput.Precision), i => i.Precision),
             (nameof(ListingInput.Inputs), i => i.Inputs), (nameof(ListingInput.Outputs), i => i.Outputs),
             (nameof(ListingInput.MemoryFootprintMb), i => i.MemoryFootprintMb), (nameof(ListingInput.Deployment), i => i.Deployment),
-            (nameof(ListingInput.Adapter), i => i.Adapter), (nameof(ListingInput.FlopsPerInference), i => i.FlopsPerInference)));
+            (nameof(ListingInput.Adapter), i => i.Adapter), (nameof(ListingInput.FlopsPerInference), i => i.FlopsPerInference),
+            (nameof(ListingInput.Decoder), i => i.Decoder)));
 
         When(i => i.Kind == ListingKind.Integrator, IntegratorRules).Otherwise(() => OnlyFor(ListingKind.Integrator,
             (nameof(ListingInput.Capabilities), i => i.Capabilities), (nameof(ListingInput.CertifiedModelIds), i => i.CertifiedModelIds),
-            (nameof(ListingInput.CertifiedHardwareIds), i => i.CertifiedHardwareIds), (nameof(ListingInput.DeliveryCapacityPerQuarter), i => i.DeliveryCapacityPerQuarter)));
+            (nameof(ListingInput.CertifiedHardwareIds), i => i.CertifiedHardwareIds), (nameof(ListingInput.DeliveryCapacityPerQuarter), i => i.DeliveryCapacityPerQuarter),
+            (nameof(ListingInput.ProjectDays), i => i.ProjectDays)));
 
         When(i => i.Kind == ListingKind.Hardware, HardwareRules).Otherwise(() => OnlyFor(ListingKind.Hardware,
             (nameof(ListingInput.AcceleratorType), i => i.AcceleratorType), (nameof(ListingInput.AcceleratorCount), i => i.AcceleratorCount),
@@ -65,6 +67,9 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
         RuleForEach(i => i.Deployment).IsInEnum();
         RuleFor(i => i.Adapter).Must(a => a is null || ModelAdapters.All.Contains(a)).WithMessage($"'adapter' must be {ModelAdapters.All.OneOf}.");
         RuleFor(i => i.FlopsPerInference).GreaterThan(0);
+        RuleFor(i => i.Decoder!).SetValidator(new DecoderValidator()).When(i => i.Decoder is not null);
+        RuleFor(i => i.Decoder).Null().When(i => i.Decoder is not null && ModelTasks.All.Normalize(i.Task) is { } task && task != ModelTasks.TextGeneration)
+            .WithMessage("'decoder' describes text-generation models only.");
         RuleForEach(i => i.Inputs).SetValidator(new TensorSpecValidator());
         RuleForEach(i => i.Outputs).SetValidator(new TensorSpecValidator());
     }
@@ -76,6 +81,7 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
         RuleForEach(i => i.CertifiedModelIds).Must(id => Identifiers.LooksLike(id, "lst")).WithMessage("'{PropertyValue}' is not a listing id.");
         RuleForEach(i => i.CertifiedHardwareIds).Must(id => Identifiers.LooksLike(id, "lst")).WithMessage("'{PropertyValue}' is not a listing id.");
         RuleFor(i => i.DeliveryCapacityPerQuarter).InclusiveBetween(0, 10_000);
+        RuleFor(i => i.ProjectDays).InclusiveBetween(1, 1000);
     }
 
     private void HardwareRules()
@@ -100,6 +106,17 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
             var json = FieldNames.ToJsonPath(name);
             RuleFor(i => value(i)).Null().OverridePropertyName(json)
                 .WithMessage($"'{json}' applies to {kind} listings only.");
+        }
+    }
+
+    private sealed class DecoderValidator : AbstractValidator<DecoderShape>
+    {
+        public DecoderValidator()
+        {
+            RuleFor(d => d.Layers).InclusiveBetween(1, 1000);
+            RuleFor(d => d.KvHeads).InclusiveBetween(1, 1000);
+            RuleFor(d => d.HeadDim).InclusiveBetween(1, 4096);
+            RuleFor(d => d.ContextLength).InclusiveBetween(1, 100_000_000);
         }
     }
 
