@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command. It installs what the tests need when this machine lacks it (PostgreSQL's
-# server binaries, redis-server, Chromium), then runs every test in the solution. Tests start
+# server binaries, redis-server, Chromium, the DejaVu fonts PDFs are set in), then runs every test
+# in the solution. Tests start
 # their own throwaway PostgreSQL and Redis servers on free loopback ports and stop them after.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +10,8 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Quote and invoice PDFs are set in DejaVu Sans.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

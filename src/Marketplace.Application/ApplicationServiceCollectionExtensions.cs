@@ -31,6 +31,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TrialReservations>();
         services.AddSingleton<KeyedTrials>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<Solutions.SolutionOffers>();
+        services.AddSingleton<Solutions.SolutionProblems>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

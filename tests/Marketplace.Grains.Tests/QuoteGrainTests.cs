@@ -26,8 +26,8 @@ public sealed class QuoteGrainTests(ClusterFixture fixture)
         TotalMinor = total,
         Lines =
         [
-            new QuoteLine("org_h", "lst_h", LineKind.Hardware, "Server", total - 1000, total - 1000 - 100, 100),
-            new QuoteLine("org_i", "lst_i", LineKind.IntegratorFixedFee, "Fee", 1000, 900, 100),
+            new QuoteLine("org_h", "Hardware Co", "lst_h", LineKind.Hardware, "Server", total - 1000, total - 1000 - 100, 100),
+            new QuoteLine("org_i", "Integrator Co", "lst_i", LineKind.IntegratorFixedFee, "Fee", 1000, 900, 100),
         ],
         TakeRateBasisPoints = 1000,
         TaxRateBasisPoints = 0,

@@ -30,7 +30,7 @@ public sealed record QuotedModel(
 /// One line of a quote and how it will be shared when paid: the partner's part and the
 /// platform's (its take rate), which sum to the line exactly. Tax lines are shared with nobody.
 /// </summary>
-public sealed record QuoteLine(string PartnerId, string? ListingId, LineKind Kind, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor);
+public sealed record QuoteLine(string PartnerId, string PartnerName, string? ListingId, LineKind Kind, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor);
 
 /// <summary>One immutable version of a quote: what was offered, at which prices, valid until when.</summary>
 public sealed record QuoteVersion
@@ -77,7 +77,7 @@ public sealed record QuoteVersion
 }
 
 /// <summary>An accepted quote: one line per partner (and tax), which billing invoices.</summary>
-public sealed record OrderLine(string PartnerId, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor);
+public sealed record OrderLine(string PartnerId, string PartnerName, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor);
 
 public static class QuoteRules
 {
@@ -86,12 +86,12 @@ public static class QuoteRules
     public const string OwnedHardwareId = "owned";
 
     /// <summary>Builds a version from a priced solution: lines with their split at the take rate.</summary>
-    public static QuoteVersion Version(int number, Candidate candidate, SolutionProblem problem, DateTimeOffset now, string taxPartnerId)
+    public static QuoteVersion Version(int number, Candidate candidate, SolutionProblem problem, DateTimeOffset now, string taxPartnerId, Func<string, string> partnerName)
     {
         var requirements = problem.Requirements;
         var terms = problem.Terms;
         var lines = SolutionPricing.Lines(candidate.Models.Select(m => (m.Role, m.Model)).ToList(), candidate.Integrator, candidate.Hardware, candidate.Servers, requirements, terms, taxPartnerId)
-            .Select(l => Shared(l, terms.TakeRateBasisPoints))
+            .Select(l => Shared(l, terms.TakeRateBasisPoints, partnerName(l.PartnerId)))
             .ToList();
         var requests = SolutionPricing.ProjectedRequests(requirements);
         var generation = candidate.Models.Any(m => m.Model.Generates);
@@ -122,14 +122,14 @@ public static class QuoteRules
         };
     }
 
-    public static QuoteLine Shared(CostLine line, int takeRateBasisPoints)
+    public static QuoteLine Shared(CostLine line, int takeRateBasisPoints, string partnerName)
     {
         if (line.Kind == LineKind.Tax)
         {
-            return new QuoteLine(line.PartnerId, line.ListingId, line.Kind, line.Description, line.AmountMinor, 0, 0);
+            return new QuoteLine(line.PartnerId, partnerName, line.ListingId, line.Kind, line.Description, line.AmountMinor, 0, 0);
         }
         var (partner, platform) = Splits.TakeRate(line.AmountMinor, takeRateBasisPoints);
-        return new QuoteLine(line.PartnerId, line.ListingId, line.Kind, line.Description, line.AmountMinor, partner, platform);
+        return new QuoteLine(line.PartnerId, partnerName, line.ListingId, line.Kind, line.Description, line.AmountMinor, partner, platform);
     }
 
     /// <summary>The order's lines: one per partner (its quote lines added up), then tax.</summary>
@@ -137,6 +137,7 @@ public static class QuoteRules
         version.Lines.GroupBy(l => (l.PartnerId, Tax: l.Kind == LineKind.Tax))
             .Select(g => new OrderLine(
                 g.Key.PartnerId,
+                g.First().PartnerName,
                 string.Join("; ", g.Select(l => l.Description)),
                 g.Sum(l => l.AmountMinor),
                 g.Sum(l => l.PartnerShareMinor),
@@ -147,4 +148,13 @@ public static class QuoteRules
 
     private static QuotedListing Listing(string id, string name, string version, string partnerId) =>
         id == OwnedHardwareId ? new QuotedListing(id, name, "", "") : new QuotedListing(id, name, version, partnerId);
+}
+
+/// <summary>What a printed quote shows: the version, whom it is for, and its state.</summary>
+public sealed record QuoteDocument(string QuoteId, string CustomerName, QuoteStatus Status, QuoteVersion Version);
+
+/// <summary>Prints a quote for the customer to file and sign (the Documents connector renders a PDF).</summary>
+public interface IQuotePrinter
+{
+    byte[] Print(QuoteDocument document);
 }

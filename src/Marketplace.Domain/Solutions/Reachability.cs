@@ -98,9 +98,22 @@ internal static class Reachability
                     : $"it runs no {role.Task} model as required; {space.Models[r][0].Offer.Name}: {example.Refusal}";
             }
         }
-        return groups.Any(g => Joint(space, hardware, null, g))
-            ? null
-            : "the models the solution needs do not fit its memory together, or no integrator certified for it can deliver them";
+        if (groups.Any(g => Joint(space, hardware, null, g)))
+        {
+            return null;
+        }
+        var delivering = groups.Where(g => Compatibility.CertifiesHardware(g, space.Hardware[hardware].Offer)).ToList();
+        if (delivering.Count == 0)
+        {
+            return "no integrator that serves this industry and region is certified to deliver on it";
+        }
+        var certifiedForModels = delivering.Any(g => Enumerable.Range(0, space.Roles.Count)
+            .All(r => space.FeasibleModels[hardware][r].Any(m => Compatibility.Certifies(g, space.Models[r][m].Offer.Id))));
+        return certifiedForModels
+            ? space.Hardware[hardware].Offer.AvailableServers is { } available
+                ? $"the models the solution needs do not fit your {available} server(s) of accelerators, or one server's memory together"
+                : "the models the solution needs do not fit one server's memory together"
+            : "the integrators certified to deliver on it are not certified for models that run on it";
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ internal static class ApiSetup
         api.MapPartnerEndpoints();
         api.MapListingEndpoints();
         api.MapCatalogEndpoints();
+        api.MapSolutionEndpoints();
         api.MapSandboxEndpoints(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Marketplace.Application.Sandbox.SandboxOptions>>());
         return app;
     }

@@ -67,6 +67,8 @@ internal sealed partial class ProblemMapper(IProblemDetailsService problems, ILo
                     Status = 409, Title = "Conflict.", Type = TypeBase + "concurrent_update",
                     Detail = "Someone else changed this at the same moment; read it again and retry.",
                 };
+            case Connectors.Documents.DocumentFontsMissingException e:
+                return new ProblemDetails { Status = 503, Title = "Documents cannot be printed here.", Type = TypeBase + "documents_unavailable", Detail = e.Message };
             case TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
                 context.Response.Headers.RetryAfter = "1";
                 return new ProblemDetails

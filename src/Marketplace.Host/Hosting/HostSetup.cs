@@ -6,7 +6,9 @@ using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Application.Users.Demo;
 using Marketplace.Connectors.CatalogFiles;
+using Marketplace.Connectors.Documents;
 using Marketplace.Domain.Catalog;
+using Marketplace.Domain.Solutions;
 using Marketplace.Grains.Cluster;
 using Marketplace.Host.Configuration;
 using Marketplace.Host.Security;
@@ -51,6 +53,7 @@ internal static class HostSetup
             seeding.DemoUsers = marketplace.Value.DemoEnabled;
         });
         builder.Services.AddSingleton<DemoUsers>();
+        builder.Services.AddSingleton<IQuotePrinter, QuotePdf>();
         builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
         {
             admin.Key = marketplace.Value.Bootstrap.AdminApiKey;

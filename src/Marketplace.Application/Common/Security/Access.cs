@@ -29,6 +29,18 @@ public abstract record Access
     public static Access Listing(string listingId, MemberRole role = MemberRole.Member, bool operatorMay = true) =>
         new ListingAccess(listingId, role, operatorMay);
 
+    /// <summary>A caller from a customer organisation holding at least <paramref name="role"/>, or an operator (who may explore on a customer's behalf).</summary>
+    public static Access Customer(MemberRole role = MemberRole.Member, bool operatorMay = true) => new CustomerAccess(role, operatorMay);
+
+    /// <summary>
+    /// A caller from the organisation the quote was made for, or an operator. To anyone else the
+    /// quote does not exist (404), so its existence is not given away.
+    /// </summary>
+    public static Access Quote(string quoteId) => new OwnedAccess("Quote", quoteId, (owners, id) => owners.QuoteOwnerAsync(id));
+
+    /// <summary>Like <see cref="Quote"/>, for an order.</summary>
+    public static Access Order(string orderId) => new OwnedAccess("Order", orderId, (owners, id) => owners.OrderOwnerAsync(id));
+
     /// <summary>Throws <see cref="UnauthenticatedException"/> or <see cref="ForbiddenException"/> when the caller may not.</summary>
     public abstract void Demand(Caller caller);
 
@@ -57,6 +69,42 @@ public abstract record Access
             DemandSignedIn(caller);
             var owner = await owners.ListingOwnerAsync(ListingId) ?? throw new NotFoundException("Listing", ListingId);
             Organization(owner, Role, OperatorMay).Demand(caller);
+        }
+    }
+
+    private sealed record CustomerAccess(MemberRole Role, bool OperatorMay) : Access
+    {
+        public override void Demand(Caller caller)
+        {
+            DemandSignedIn(caller);
+            if (OperatorMay && caller.IsOperator)
+            {
+                return;
+            }
+            if (caller.OrganizationType != OrganizationType.Customer)
+            {
+                throw new ForbiddenException("Only customer organizations ask for solutions and quotes.");
+            }
+            if (!caller.HasRole(Role))
+            {
+                throw new ForbiddenException($"This needs the {Role} role in the organization.");
+            }
+        }
+    }
+
+    private sealed record OwnedAccess(string Resource, string Id, Func<IResourceOwners, string, ValueTask<string?>> Owner) : Access
+    {
+        public override void Demand(Caller caller) =>
+            throw new InvalidOperationException("An owned-resource rule needs its owner; call DemandAsync.");
+
+        public override async ValueTask DemandAsync(Caller caller, IResourceOwners owners)
+        {
+            DemandSignedIn(caller);
+            var owner = await Owner(owners, Id);
+            if (owner is null || (!caller.IsOperator && !caller.BelongsTo(owner)))
+            {
+                throw new NotFoundException(Resource, Id);
+            }
         }
     }
 
