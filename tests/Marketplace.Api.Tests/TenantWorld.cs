@@ -16,6 +16,11 @@ public sealed class TenantWorld(MarketplaceFactory factory) : IAsyncLifetime
     public string DocumentId { get; private set; } = "";
     public string OwnerKeyId { get; private set; } = "";
 
+    /// <summary>A customer's open quote and another customer quote's order, which none of the callers may see.</summary>
+    public string CustomerQuote { get; private set; } = "";
+
+    public string CustomerOrder { get; private set; } = "";
+
     public Dictionary<string, HttpClient> Clients { get; } = [];
 
     public async Task InitializeAsync()
@@ -31,6 +36,9 @@ public sealed class TenantWorld(MarketplaceFactory factory) : IAsyncLifetime
         await factory.Admin().PostAsJsonAsync($"/api/v1/admin/listings/{PublishedListing}/approve", new { note = "ok" });
         DraftListing = await PartnerFlows.CreateListingAsync(ownerA, PartnerA);
         OwnerKeyId = (await ownerA.GetFromJsonAsync<JsonArray>($"/api/v1/organizations/{PartnerA}/api-keys"))![0]!["id"]!.GetValue<string>();
+        var (_, customer) = await factory.MemberOfNewOrganizationAsync("Customer", "Owner");
+        CustomerQuote = await SolutionFlows.QuoteAsync(customer);
+        CustomerOrder = await SolutionFlows.AcceptAsync(customer, await SolutionFlows.QuoteAsync(customer));
         Clients["anonymous"] = factory.CreateClient();
         Clients["other"] = ownerB;
         Clients["member"] = memberA;

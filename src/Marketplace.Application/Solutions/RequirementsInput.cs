@@ -95,17 +95,17 @@ public sealed class RequirementsInputValidator : AbstractValidator<RequirementsI
             role.RuleFor(x => x.Role).NotEmpty().MaximumLength(40);
             role.RuleFor(x => x.Task).NotEmpty().Must(ModelTasks.All.Contains).WithMessage($"'task' must be {ModelTasks.All.OneOf}.");
         });
-        RuleFor(r => r.PeakRequestsPerSecond).NotNull().When(r => r.ScenarioIn(industries)?.TypicalRequestsPerSecond is null)
+        RuleFor(r => r.PeakRequestsPerSecond).NotNull().When(r => Unsupplied(r, industries, s => s.TypicalRequestsPerSecond))
             .WithMessage("Give 'peakRequestsPerSecond' (or a scenario that states a typical rate).");
         RuleFor(r => r.PeakRequestsPerSecond).GreaterThan(0).LessThanOrEqualTo(1_000_000);
         RuleFor(r => r.AverageRequestsPerSecond).GreaterThanOrEqualTo(0).LessThanOrEqualTo(r => r.PeakRequestsPerSecond ?? 1_000_000)
             .WithMessage("'averageRequestsPerSecond' must be between 0 and the peak.");
-        RuleFor(r => r.LatencyP95Ms).NotNull().When(r => r.ScenarioIn(industries)?.LatencyTargetMs is null)
+        RuleFor(r => r.LatencyP95Ms).NotNull().When(r => Unsupplied(r, industries, s => s.LatencyTargetMs))
             .WithMessage("Give 'latencyP95Ms' (or a scenario that states a latency target).");
         RuleFor(r => r.LatencyP95Ms).GreaterThan(0).LessThanOrEqualTo(3_600_000);
         RuleFor(r => r.InputTokens).InclusiveBetween(1, 1_000_000);
         RuleFor(r => r.OutputTokens).InclusiveBetween(1, 1_000_000);
-        RuleFor(r => r.Deployment).NotNull().When(r => r.ScenarioIn(industries)?.Deployment is null)
+        RuleFor(r => r.Deployment).NotNull().When(r => Unsupplied(r, industries, s => s.Deployment))
             .WithMessage("Give 'deployment' (Cloud or Private).");
         RuleFor(r => r.Deployment).IsInEnum();
         RuleFor(r => r.Region).NotEmpty().Must(r => Regions.Normalize(r) is not null)
@@ -122,4 +122,8 @@ public sealed class RequirementsInputValidator : AbstractValidator<RequirementsI
         RuleFor(r => r.NeededBy).GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
             .WithMessage("'neededBy' must be today or later.");
     }
+
+    /// <summary>Missing, and no scenario supplies it (an unknown scenario is reported once, on its own field).</summary>
+    private static bool Unsupplied(RequirementsInput r, IndustryCatalog industries, Func<IndustryScenario, object?> value) =>
+        r.ScenarioId is null || (r.ScenarioIn(industries) is { } scenario && value(scenario) is null);
 }
