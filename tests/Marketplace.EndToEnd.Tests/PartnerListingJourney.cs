@@ -34,8 +34,9 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await ListIntegratorOfferingAsync(partner, listingName);
         await ApproveAsync(operatorPage, listingName);
 
+        // The buyer types as soon as the catalog shows, before it is live.
         var buyer = await fixture.NewPageAsync();
-        await Portal.GoAsync(buyer, "/catalog");
+        await buyer.GotoAsync("/catalog");
         await Portal.SearchCatalogAsync(buyer, listingName);
         // Its name is unique, so the search finds it and nothing else.
         await Assertions.Expect(buyer.GetByTestId("catalog-total")).ToHaveTextAsync("1 listing");
