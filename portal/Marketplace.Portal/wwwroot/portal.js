@@ -1,25 +1,31 @@
 // Interactive pages arrive prerendered, and a person can type into them before the Blazor circuit
 // connects. When it connects, Blazor replaces the prerendered markup with live elements, and what
 // was typed (and the focus) would be lost. For inputs marked data-early-input="key":
-// - what is typed into the prerendered field is remembered;
-// - when the live field replaces it, the live field gets the text, the focus and the caret, so the
-//   person sees no change and keeps typing into it;
+// - what is typed is remembered until the page asks for it, in the prerendered field and in the
+//   live one while the page is still starting;
+// - when the live field replaces the prerendered one, it gets the text, the focus and the caret,
+//   so the person sees no change and keeps typing into it;
 // - the page asks for the text once it is ready for it: marketplacePortal.takeEarlyInput(key).
-// Loaded in <head>, so it listens before any input exists; it stops watching once every
-// prerendered field has been replaced.
+// Loaded in <head>, so it listens before any input exists; it stops watching for replacements once
+// every prerendered field has been replaced.
 window.marketplacePortal = (() => {
     const attribute = 'data-early-input';
-    // key -> { element, value, selectionStart, selectionEnd, focused, taken } for fields typed into before going live.
+    // key -> { element, value, selectionStart, selectionEnd, focused } for fields typed into early.
     const early = new Map();
-    // Keys whose prerendered field has been replaced: the live field is Blazor's.
-    const replaced = new Set();
+    // key -> the text the page took: from then on the field is the page's alone.
+    const taken = new Map();
+
+    // The prerendered fields, known once the document is parsed (long before the circuit renders).
+    let prerendered = [];
 
     const fieldOf = key => document.querySelector(`input[${attribute}="${CSS.escape(key)}"]`);
     const keyOf = target => target instanceof HTMLInputElement ? target.getAttribute(attribute) : null;
 
     const remember = e => {
         const key = keyOf(e.target);
-        if (key === null || replaced.has(key)) {
+        // Once the page has taken the text, the live field is its own; the prerendered one is still
+        // watched until it is replaced, so what is typed there meanwhile is carried over too.
+        if (key === null || (taken.has(key) && !prerendered.includes(e.target))) {
             return;
         }
         const entry = early.get(key);
@@ -48,7 +54,6 @@ window.marketplacePortal = (() => {
     }, true);
 
     const handOver = key => {
-        replaced.add(key);
         const entry = early.get(key);
         const field = fieldOf(key);
         if (entry === undefined || field === null) {
@@ -60,7 +65,7 @@ window.marketplacePortal = (() => {
         if (field.value !== entry.value) {
             field.value = entry.value;
             // The page took the text before the field was replaced: what was typed since reaches it as input.
-            if (entry.taken !== undefined && entry.taken !== entry.value) {
+            if (taken.has(key) && taken.get(key) !== entry.value) {
                 field.dispatchEvent(new Event('input', { bubbles: true }));
             }
         }
@@ -69,8 +74,6 @@ window.marketplacePortal = (() => {
         }
     };
 
-    // The prerendered fields, known once the document is parsed (long before the circuit renders).
-    let prerendered = [];
     const observer = new MutationObserver(() => {
         const gone = prerendered.filter(element => !element.isConnected);
         if (gone.length === 0) {
@@ -92,14 +95,15 @@ window.marketplacePortal = (() => {
     });
 
     return {
-        /** What was typed into the field before the page went live (as the field holds it now), or null; once. */
+        /** What was typed into the field before the page was ready (as the field holds it now), or null; once. */
         takeEarlyInput(key) {
-            const entry = early.get(key);
-            if (entry === undefined || entry.taken !== undefined) {
+            if (taken.has(key)) {
                 return null;
             }
-            entry.taken = fieldOf(key)?.value ?? entry.value;
-            return entry.taken;
+            const entry = early.get(key);
+            const text = entry === undefined ? null : fieldOf(key)?.value ?? entry.value;
+            taken.set(key, text);
+            return text;
         },
     };
 })();
