@@ -42,6 +42,32 @@ public sealed class EarlyInputScriptTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_field_that_only_had_the_focus_keeps_it_so_keystrokes_land_in_the_live_field()
+    {
+        var page = await PrerenderedAsync();
+        await page.Locator(Field).FocusAsync();
+
+        await GoLiveAsync(page);
+        await page.Keyboard.TypeAsync("yolo");
+
+        Assert.Equal(("yolo", true, 4), await LiveFieldAsync(page));
+        Assert.Equal("yolo", await TakeAsync(page));
+    }
+
+    [Fact]
+    public async Task A_field_the_person_left_does_not_take_the_focus_back()
+    {
+        var page = await PrerenderedAsync();
+        await page.Locator(Field).FillAsync("resnet");
+        await page.EvaluateAsync("() => document.activeElement.blur()");
+
+        await GoLiveAsync(page);
+
+        Assert.Equal(("resnet", false, 6), await LiveFieldAsync(page));
+        Assert.Equal("resnet", await TakeAsync(page));
+    }
+
+    [Fact]
     public async Task Nothing_typed_means_nothing_to_take_and_later_typing_is_the_pages_own()
     {
         var page = await PrerenderedAsync();

@@ -5,8 +5,9 @@ namespace Marketplace.EndToEnd.Tests;
 internal static class Portal
 {
     /// <summary>
-    /// Interactive pages are prerendered; typing into the prerendered copy is lost when the live
-    /// circuit replaces it, so journeys wait for the live page first.
+    /// Interactive pages are prerendered, and only the catalog's search box keeps what is typed
+    /// before the live circuit replaces the prerendered copy; journeys wait for the live page
+    /// before using any other control.
     /// </summary>
     public static Task InteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-testid=main][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -53,7 +54,16 @@ internal static class Portal
     /// </summary>
     public static async Task SearchCatalogAsync(IPage page, string text)
     {
-        await page.GetByTestId("catalog-search").FillAsync(text);
-        await page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+        var search = page.GetByTestId("catalog-search");
+        await search.FillAsync(text);
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The catalog did not search for '{text}': the address is {page.Url}, the box holds '{await search.InputValueAsync()}', "
+                + $"the page is {(await page.GetByTestId("main").GetAttributeAsync("data-interactive") == "true" ? "live" : "not live")}.");
+        }
     }
 }

@@ -3,14 +3,15 @@
 // was typed (and the focus) would be lost. For inputs marked data-early-input="key":
 // - what is typed is remembered until the page asks for it, in the prerendered field and in the
 //   live one while the page is still starting;
-// - when the live field replaces the prerendered one, it gets the text, the focus and the caret,
-//   so the person sees no change and keeps typing into it;
+// - when the live field replaces the prerendered one, it gets the focus (Chrome drops it with the
+//   old element, and keystrokes would go nowhere), the text and the caret, so the person sees no
+//   change and keeps typing into it;
 // - the page asks for the text once it is ready for it: marketplacePortal.takeEarlyInput(key).
 // Loaded in <head>, so it listens before any input exists; it stops watching for replacements once
 // every prerendered field has been replaced.
 window.marketplacePortal = (() => {
     const attribute = 'data-early-input';
-    // key -> { element, value, selectionStart, selectionEnd, focused } for fields typed into early.
+    // key -> { element, value, selectionStart, selectionEnd, focused, typed } for fields focused or typed into early.
     const early = new Map();
     // key -> the text the page took: from then on the field is the page's alone.
     const taken = new Map();
@@ -28,18 +29,13 @@ window.marketplacePortal = (() => {
         if (key === null || (taken.has(key) && !prerendered.includes(e.target))) {
             return;
         }
-        const entry = early.get(key);
-        // Focus and caret moves matter only once something was typed.
-        if (entry === undefined && e.type !== 'input') {
-            return;
-        }
         early.set(key, {
-            ...entry,
             element: e.target,
             value: e.target.value,
             selectionStart: e.target.selectionStart,
             selectionEnd: e.target.selectionEnd,
             focused: document.activeElement === e.target,
+            typed: early.get(key)?.typed === true || e.type === 'input',
         });
     };
     for (const type of ['input', 'keyup', 'select', 'focusin']) {
@@ -47,10 +43,16 @@ window.marketplacePortal = (() => {
     }
     document.addEventListener('focusout', e => {
         const entry = early.get(keyOf(e.target));
-        // Focus moved to something else on purpose, not just away from an element leaving the page.
-        if (entry !== undefined && entry.element === e.target && e.relatedTarget !== null) {
-            entry.focused = false;
+        if (entry === undefined || entry.element !== e.target) {
+            return;
         }
+        // Chrome blurs a focused element as it removes it, from inside the code removing it; the check
+        // runs once that code is done. A field still on the page lost the focus to the person's choice.
+        queueMicrotask(() => {
+            if (e.target.isConnected) {
+                entry.focused = false;
+            }
+        });
     }, true);
 
     const handOver = key => {
@@ -62,7 +64,7 @@ window.marketplacePortal = (() => {
         if (entry.focused && (document.activeElement === null || document.activeElement === document.body)) {
             field.focus();
         }
-        if (field.value !== entry.value) {
+        if (entry.typed && field.value !== entry.value) {
             field.value = entry.value;
             // The page took the text before the field was replaced: what was typed since reaches it as input.
             if (taken.has(key) && taken.get(key) !== entry.value) {
@@ -101,7 +103,7 @@ window.marketplacePortal = (() => {
                 return null;
             }
             const entry = early.get(key);
-            const text = entry === undefined ? null : fieldOf(key)?.value ?? entry.value;
+            const text = entry?.typed === true ? fieldOf(key)?.value ?? entry.value : null;
             taken.set(key, text);
             return text;
         },
