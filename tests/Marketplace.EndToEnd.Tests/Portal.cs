@@ -18,6 +18,14 @@ internal static class Portal
         await InteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Waits until the page is drawn in the theme the browser asks for: the portal follows the colour
+    /// scheme once it is live (its background is #f6f7fb in the light theme, #32333d in the dark one).
+    /// </summary>
+    public static Task ThemeAsync(IPage page, ColorScheme scheme) =>
+        page.WaitForFunctionAsync("expected => getComputedStyle(document.body).backgroundColor === expected",
+            scheme == ColorScheme.Dark ? "rgb(50, 51, 61)" : "rgb(246, 247, 251)");
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/signin");

@@ -40,6 +40,7 @@ public sealed class SandboxTrialJourney(BrowserFixture fixture)
         await Assertions.Expect(buyer.GetByTestId("cost-row").First).ToBeVisibleAsync();
         Assert.True(await buyer.GetByTestId("cost-row").CountAsync() >= 3);
         await BrowserFixture.ScreenshotAsync(buyer, "20-buyer-tries-minilm");
+        await Accessibility.AssertNoSeriousViolationsAsync(buyer, "catalog item with a trial's embeddings and similarities");
 
         await Portal.GoAsync(buyer, "/account/usage");
         await Assertions.Expect(buyer.GetByTestId("usage-events")).ToContainTextAsync("CPU");
