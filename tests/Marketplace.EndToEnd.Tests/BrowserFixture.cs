@@ -74,9 +74,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context (no cookies); the portal follows the colour scheme the context reports.</summary>
+    public async Task<IPage> NewPageAsync(ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ColorScheme = colorScheme,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

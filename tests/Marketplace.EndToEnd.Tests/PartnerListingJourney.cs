@@ -34,8 +34,9 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await ListIntegratorOfferingAsync(partner, listingName);
         await ApproveAsync(operatorPage, listingName);
 
+        // The buyer types as soon as the catalog shows, before it is live.
         var buyer = await fixture.NewPageAsync();
-        await Portal.GoAsync(buyer, "/catalog");
+        await buyer.GotoAsync("/catalog");
         await Portal.SearchCatalogAsync(buyer, listingName);
         // Its name is unique, so the search finds it and nothing else.
         await Assertions.Expect(buyer.GetByTestId("catalog-total")).ToHaveTextAsync("1 listing");
@@ -70,6 +71,7 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await page.GetByTestId("onboarding-contact-email").FillAsync("partners@journey.example");
         await page.GetByTestId("onboarding-kind-Integrator").Locator("input").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "02-onboarding-profile");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "partner onboarding, a draft application's profile");
         await page.GetByTestId("onboarding-save-profile").ClickAsync();
 
         await page.GetByTestId("onboarding-agreement-checkbox").Locator("input").CheckAsync();
@@ -89,6 +91,8 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
     private static async Task VerifyAsync(IPage page, string organization)
     {
         await Portal.GoAsync(page, "/admin/reviews");
+        await Assertions.Expect(page.GetByTestId("review-partner-row").Filter(new() { HasText = organization })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "review queue with an application waiting");
         await page.GetByTestId("review-partner-row").Filter(new() { HasText = organization }).ClickAsync();
         await Portal.InteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "05-operator-partner-review");
@@ -114,6 +118,7 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await page.GetByTestId("listing-price-fixedFeeMinor").FillAsync("50,000.00");
         await page.GetByTestId("listing-price-monthlySupportMinor").FillAsync("3,000.00");
         await BrowserFixture.ScreenshotAsync(page, "06-listing-editor");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "listing editor, a new integrator offering filled in");
         await page.GetByTestId("listing-save").ClickAsync();
         await page.WaitForURLAsync(ListingUrl());
         await page.GetByTestId("listing-submit").ClickAsync();
@@ -126,6 +131,8 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await Portal.GoAsync(page, "/admin/reviews?tab=listings");
         await page.GetByTestId("review-listing-row").Filter(new() { HasText = name }).ClickAsync();
         await Portal.InteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=listing-status][data-status=InReview]").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "listing review, a listing in review");
         await page.GetByTestId("listing-approve").ClickAsync();
         await page.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=listing-status][data-status=Published]").First).ToBeVisibleAsync();

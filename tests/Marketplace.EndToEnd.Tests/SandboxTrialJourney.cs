@@ -16,10 +16,11 @@ public sealed class SandboxTrialJourney(BrowserFixture fixture)
     {
         var buyer = await fixture.NewPageAsync();
         await Portal.SignInAsync(buyer, "buyer@acme-manufacturing.example", "Demo-password-2026");
-        await Portal.GoAsync(buyer, "/catalog");
-        var result = buyer.GetByTestId("catalog-result").Filter(new() { HasText = "all-MiniLM-L6-v2" });
+        // Typed as soon as the catalog shows, before it is live.
+        await buyer.GotoAsync("/catalog");
         await Portal.SearchCatalogAsync(buyer, "all-MiniLM-L6-v2");
-        await result.First.GetByTestId("catalog-result-link").ClickAsync();
+        await Assertions.Expect(buyer.GetByTestId("catalog-total")).ToHaveTextAsync("1 listing");
+        await buyer.GetByTestId("catalog-result").Filter(new() { HasText = "all-MiniLM-L6-v2" }).GetByTestId("catalog-result-link").ClickAsync();
         await Portal.InteractiveAsync(buyer);
 
         await buyer.GetByTestId("tryit-text").FillAsync(string.Join('\n',
@@ -39,6 +40,7 @@ public sealed class SandboxTrialJourney(BrowserFixture fixture)
         await Assertions.Expect(buyer.GetByTestId("cost-row").First).ToBeVisibleAsync();
         Assert.True(await buyer.GetByTestId("cost-row").CountAsync() >= 3);
         await BrowserFixture.ScreenshotAsync(buyer, "20-buyer-tries-minilm");
+        await Accessibility.AssertNoSeriousViolationsAsync(buyer, "catalog item with a trial's embeddings and similarities");
 
         await Portal.GoAsync(buyer, "/account/usage");
         await Assertions.Expect(buyer.GetByTestId("usage-events")).ToContainTextAsync("CPU");

@@ -17,6 +17,8 @@ public abstract class PortalTest : IAsyncLifetime
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<IMediator>(Mediator);
         Context.Services.AddSingleton<AuthenticationStateProvider>(_ => new TestAuthenticationStateProvider(Caller));
+        // Components run as they do in the browser once the circuit is live.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected BunitContext Context { get; } = new();

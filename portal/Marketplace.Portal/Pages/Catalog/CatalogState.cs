@@ -96,14 +96,18 @@ public sealed record CatalogState
     }
 
     /// <summary>The address of this view: "/catalog?q=…&amp;industry=…".</summary>
-    public string ToUrl()
+    public string ToUrl() =>
+        QueryHelpers.AddQueryString("/catalog", QueryPairs().Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)));
+
+    /// <summary>The query string's names and values, in address order; defaults are left out.</summary>
+    public IReadOnlyList<(string Name, string Value)> QueryPairs()
     {
-        var query = new List<KeyValuePair<string, string?>>();
+        var query = new List<(string Name, string Value)>();
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                query.Add(new(name, value));
+                query.Add((name, value));
             }
         }
         Add("q", Text);
@@ -121,8 +125,16 @@ public sealed record CatalogState
         Add("sort", Sort == CatalogSort.Relevance ? null : SortValue(Sort));
         Add("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         Add("compare", Compare.Count > 0 ? string.Join(',', Compare) : null);
-        return QueryHelpers.AddQueryString("/catalog", query);
+        return query;
     }
+
+    /// <summary>
+    /// Whether <paramref name="next"/> carries on typing <paramref name="previous"/> (one starts with the
+    /// other: "res" → "resnet", or back to "resn") rather than being other words.
+    /// </summary>
+    public static bool Refines(string? previous, string? next) =>
+        previous is not null && next is not null
+        && (next.StartsWith(previous, StringComparison.OrdinalIgnoreCase) || previous.StartsWith(next, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads the address bar; unknown values are dropped rather than failing the page.</summary>
     public static CatalogState FromQuery(
