@@ -14,13 +14,13 @@ public sealed class SignInTests
     [InlineData("/signin?returnUrl=x", null)]
     [InlineData("", null)]
     public void Return_addresses_stay_on_this_site(string returnUrl, string? expected) =>
-        Assert.Equal(expected, PortalCookie.LocalPath(returnUrl));
+        Assert.Equal(expected, SignInRedirects.LocalPath(returnUrl));
 
     [Fact]
     public void Callers_land_on_their_home_without_a_return_address()
     {
-        Assert.Equal("/admin", PortalCookie.LandingFor(TestCallers.OperatorOwner, null));
-        Assert.Equal("/partner", PortalCookie.LandingFor(TestCallers.PartnerOwner, null));
-        Assert.Equal("/catalog", PortalCookie.LandingFor(TestCallers.Customer, "//evil.example"));
+        Assert.Equal("/admin", SignInRedirects.LandingFor(TestCallers.OperatorOwner, null));
+        Assert.Equal("/partner", SignInRedirects.LandingFor(TestCallers.PartnerOwner, null));
+        Assert.Equal("/catalog", SignInRedirects.LandingFor(TestCallers.Customer, "//evil.example"));
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Identity.Sessions;
 using Marketplace.Domain.Organizations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -38,6 +39,8 @@ internal static class SecurityPipeline
             .AddPolicy(OperatorPolicy, p => p.RequireClaim(MarketplaceClaims.OrganizationType, nameof(OrganizationType.Operator)));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<ICallerAccessor, CallerAccessor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ISignInSession, CookieSignInSession>();
         return builder;
     }
 

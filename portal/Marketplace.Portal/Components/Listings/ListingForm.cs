@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Marketplace.Application.Listings.Input;
 using Marketplace.Domain.Listings;
+using Marketplace.Domain.Vocabulary;
 using Marketplace.Portal.Services;
 
 namespace Marketplace.Portal.Components.Listings;
@@ -47,6 +48,14 @@ public sealed class ListingForm
 
     public double? FlopsPerInference { get; set; }
 
+    public int? DecoderLayers { get; set; }
+
+    public int? DecoderKvHeads { get; set; }
+
+    public int? DecoderHeadDim { get; set; }
+
+    public int? DecoderContextLength { get; set; }
+
     public List<TensorRow> Inputs { get; set; } = [];
 
     public List<TensorRow> Outputs { get; set; } = [];
@@ -59,6 +68,8 @@ public sealed class ListingForm
     public IReadOnlyList<string> CertifiedHardwareIds { get; set; } = [];
 
     public int? DeliveryCapacityPerQuarter { get; set; }
+
+    public int? ProjectDays { get; set; }
 
     // Integrator and hardware
     public int? LeadTimeWeeks { get; set; }
@@ -110,12 +121,17 @@ public sealed class ListingForm
         Deployment = c.Model?.Deployment.ToList() ?? [],
         Adapter = c.Model?.Adapter,
         FlopsPerInference = c.Model?.FlopsPerInference,
+        DecoderLayers = c.Model?.Decoder?.Layers,
+        DecoderKvHeads = c.Model?.Decoder?.KvHeads,
+        DecoderHeadDim = c.Model?.Decoder?.HeadDim,
+        DecoderContextLength = c.Model?.Decoder?.ContextLength,
         Inputs = c.Model?.Inputs.Select(TensorRow.From).ToList() ?? [],
         Outputs = c.Model?.Outputs.Select(TensorRow.From).ToList() ?? [],
         Capabilities = c.Integrator?.Capabilities ?? [],
         CertifiedModelIds = c.Integrator?.CertifiedModelIds ?? [],
         CertifiedHardwareIds = c.Integrator?.CertifiedHardwareIds ?? [],
         DeliveryCapacityPerQuarter = c.Integrator?.DeliveryCapacityPerQuarter,
+        ProjectDays = c.Integrator?.ProjectDays,
         LeadTimeWeeks = c.Integrator?.LeadTimeWeeks ?? c.Hardware?.LeadTimeWeeks,
         AcceleratorType = c.Hardware?.AcceleratorType,
         AcceleratorCount = c.Hardware?.AcceleratorCount,
@@ -195,12 +211,16 @@ public sealed class ListingForm
             Deployment = model ? Deployment : null,
             Adapter = model ? Blank(Adapter) : null,
             FlopsPerInference = model ? FlopsPerInference : null,
+            Decoder = model && Task == ModelTasks.TextGeneration && DecoderLayers is { } layers && DecoderKvHeads is { } kv && DecoderHeadDim is { } head && DecoderContextLength is { } context
+                ? new DecoderShape(layers, kv, head, context)
+                : null,
             Inputs = inputs,
             Outputs = outputs,
             Capabilities = integrator ? Capabilities : null,
             CertifiedModelIds = integrator ? CertifiedModelIds : null,
             CertifiedHardwareIds = integrator ? CertifiedHardwareIds : null,
             DeliveryCapacityPerQuarter = integrator ? DeliveryCapacityPerQuarter : null,
+            ProjectDays = integrator ? ProjectDays : null,
             LeadTimeWeeks = model ? null : LeadTimeWeeks,
             AcceleratorType = hardware ? Blank(AcceleratorType) : null,
             AcceleratorCount = hardware ? AcceleratorCount : null,

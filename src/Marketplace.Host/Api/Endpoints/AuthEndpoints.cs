@@ -5,7 +5,7 @@ using Marketplace.Application.Users.SignIn;
 using Marketplace.Application.Users.SignUp;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Domain.Organizations;
-using Marketplace.Portal.Services;
+using Marketplace.Application.Identity.Sessions;
 using Mediator;
 
 namespace Marketplace.Host.Api.Endpoints;
@@ -17,28 +17,28 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Identity");
-        auth.MapPost("/sign-up", async (SignUp command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        auth.MapPost("/sign-up", async (SignUp command, IMediator mediator, ISignInSession session, CancellationToken ct) =>
             {
                 var signedUp = await mediator.Send(command, ct);
                 var attempt = await mediator.Send(new SignIn(command.Email, command.Password), ct);
-                await PortalCookie.SignInAsync(http, attempt.Caller!);
+                await session.SignInAsync(attempt.Caller!);
                 return TypedResults.Created("/api/v1/me", signedUp);
             })
             .WithSummary("Open an account: a new partner or customer organisation with you as its owner; signs you in.");
-        auth.MapPost("/sign-in", async (SignIn command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        auth.MapPost("/sign-in", async (SignIn command, IMediator mediator, ISignInSession session, CancellationToken ct) =>
             {
                 var attempt = await mediator.Send(command, ct);
                 if (attempt.Caller is null)
                 {
                     throw new UnauthenticatedException(attempt.Message);
                 }
-                await PortalCookie.SignInAsync(http, attempt.Caller);
+                await session.SignInAsync(attempt.Caller);
                 return TypedResults.Ok(attempt.Caller);
             })
             .WithSummary("Sign in with e-mail and password (sets the portal cookie). Five failures lock the account for 15 minutes.");
-        auth.MapPost("/sign-out", async (HttpContext http) =>
+        auth.MapPost("/sign-out", async (ISignInSession session) =>
             {
-                await PortalCookie.SignOutAsync(http);
+                await session.SignOutAsync();
                 return TypedResults.NoContent();
             })
             .WithSummary("Sign out of the portal.");

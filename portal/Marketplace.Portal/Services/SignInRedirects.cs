@@ -1,26 +1,11 @@
-using System.Security.Claims;
 using Marketplace.Application.Common.Security;
 using Marketplace.Domain.Organizations;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
 
 namespace Marketplace.Portal.Services;
 
-/// <summary>
-/// The sign-in cookie for a caller the mediator authenticated: the same principal the host's API
-/// sign-in issues (claims from <see cref="Caller.ToClaims"/>, name and role claim types named).
-/// </summary>
-public static class PortalCookie
+/// <summary>Where the portal sends a caller after signing in, and which return addresses it honours.</summary>
+public static class SignInRedirects
 {
-    public static Task SignInAsync(HttpContext http, Caller caller) =>
-        http.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(caller.ToClaims(), CookieAuthenticationDefaults.AuthenticationScheme, MarketplaceClaims.Name, MarketplaceClaims.Role)),
-            new AuthenticationProperties { IsPersistent = true });
-
-    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-
     /// <summary>Where a caller lands after signing in: a local return address, else its home by role.</summary>
     public static string LandingFor(Caller caller, string? returnUrl) =>
         LocalPath(returnUrl) ?? caller.OrganizationType switch
