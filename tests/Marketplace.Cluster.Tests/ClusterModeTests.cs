@@ -130,7 +130,9 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
             && d["kind"]!.GetValue<string>() == trial["deviceKind"]!.GetValue<string>());
 
         // An operator reloads the catalog with a new industry through one host; the other lists it within a second.
+        // The new line first: the seed file need not end with one.
         await File.AppendAllTextAsync(Path.Combine(catalog.Path, "industries.yaml"), """
+
             - id: logistics
               name: Logistics
               description: Carriers and warehouses routing parcels and planning loads.
