@@ -31,7 +31,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TrialReservations>();
         services.AddSingleton<KeyedTrials>();
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<Solutions.SolutionOffers>();
+        services.AddSingleton<Solutions.ISolutionOffers, Solutions.SolutionOffers>();
         services.AddSingleton<Solutions.SolutionProblems>();
         return services.AddValidatorsFromAssemblyContaining<ApplicationMarker>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }

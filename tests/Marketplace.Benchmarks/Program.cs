@@ -1,8 +1,14 @@
 using Marketplace.Benchmarks.Search;
+using Marketplace.Benchmarks.Solutions;
 
+if (args.Length > 0 && args[0] == "solutions")
+{
+    return await SolutionBenchmark.RunAsync(args[1..]);
+}
 if (args.Length == 0 || args[0] != "search")
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + SearchBenchmarkOptions.Usage);
+    Console.Error.WriteLine("   or: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + SolutionBenchmark.Usage);
     return 2;
 }
 

@@ -16,11 +16,17 @@ public sealed record OfferSet(
     IReadOnlyList<HardwareOffer> Hardware,
     IReadOnlyDictionary<string, string> PartnerNames);
 
+/// <summary>Where the configurator's offers come from (the published catalog; a generated one in benchmarks).</summary>
+public interface ISolutionOffers
+{
+    Task<OfferSet> LoadAsync();
+}
+
 /// <summary>
 /// Builds the offers from this silo's catalog index and the listings' published versions, which
 /// never change: a listing is read again only when the index shows a new version of it.
 /// </summary>
-public sealed class SolutionOffers(IGrainFactory grains, ICatalogSearch catalog, MeasuredBenchmarks benchmarks)
+public sealed class SolutionOffers(IGrainFactory grains, ICatalogSearch catalog, MeasuredBenchmarks benchmarks) : ISolutionOffers
 {
     private readonly ConcurrentDictionary<string, (PublishedListing Listing, Domain.Sandbox.SandboxModel? Runnable)> _published = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace Marketplace.Application.Solutions;
 /// customer's accelerators), the operator's terms for the region, the calibration from the
 /// sandbox's measurements, and today's date.
 /// </summary>
-public sealed class SolutionProblems(IGrainFactory grains, SolutionOffers offers, IndustryCatalog industries, TimeProvider time)
+public sealed class SolutionProblems(IGrainFactory grains, ISolutionOffers offers, IndustryCatalog industries, TimeProvider time)
 {
     public const string TaxName = "Tax (collected by the marketplace)";
 

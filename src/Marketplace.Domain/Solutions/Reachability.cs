@@ -13,9 +13,10 @@ internal static class Reachability
     {
         var excluded = new List<Exclusion>(space.Excluded);
         // Integrators with the same certifications allow the same solutions: check each kind once.
-        var groups = space.Integrators.GroupBy(i => string.Join(",", i.Offer.CertifiedModelIds.Order(StringComparer.Ordinal)) + "|" + string.Join(",", i.Offer.CertifiedHardwareIds.Order(StringComparer.Ordinal)))
-            .Select(g => g.First().Offer)
-            .ToList();
+        // The most permissive (certified for nothing in particular) first: it settles most questions.
+        var byGroup = space.Integrators.GroupBy(i => GroupKey(i.Offer)).ToDictionary(g => g.Key, g => g.First().Offer);
+        var groups = byGroup.Values.OrderBy(g => g.CertifiedModelIds.Count + g.CertifiedHardwareIds.Count).ToList();
+        var leanest = Leanest(space);
         if (groups.Count == 0)
         {
             space.Notes.Add("No integrator serves this industry and region with a price; every solution needs one.");
@@ -28,7 +29,7 @@ internal static class Reachability
             }
             for (var m = 0; m < space.Models[r].Count; m++)
             {
-                if (WhyNotModel(space, groups, r, m) is { } why)
+                if (WhyNotModel(space, groups, leanest, r, m) is { } why)
                 {
                     var model = space.Models[r][m].Offer;
                     excluded.Add(new Exclusion(model.Id, model.Name, "Model", why));
@@ -37,15 +38,16 @@ internal static class Reachability
         }
         for (var h = 0; h < space.Hardware.Count; h++)
         {
-            if (WhyNotHardware(space, groups, h) is { } why)
+            if (WhyNotHardware(space, groups, leanest, h) is { } why)
             {
                 var hardware = space.Hardware[h].Offer;
                 excluded.Add(new Exclusion(hardware.Id, hardware.Name, "Hardware", why));
             }
         }
+        var groupReachable = byGroup.ToDictionary(g => g.Key, g => Enumerable.Range(0, space.Hardware.Count).Any(h => Joint(space, leanest, h, null, g.Value)));
         foreach (var integrator in space.Integrators.Select(i => i.Offer))
         {
-            if (!Enumerable.Range(0, space.Hardware.Count).Any(h => Joint(space, h, null, integrator)))
+            if (!groupReachable[GroupKey(integrator)])
             {
                 excluded.Add(new Exclusion(integrator.Id, integrator.Name, "Integrator",
                     integrator.CertifiedModelIds.Count + integrator.CertifiedHardwareIds.Count > 0
@@ -57,7 +59,16 @@ internal static class Reachability
         return excluded.DistinctBy(e => (e.Id, e.Reason)).ToList();
     }
 
-    private static string? WhyNotModel(SolutionSpace space, List<IntegratorOffer> groups, int role, int model)
+    private static string GroupKey(IntegratorOffer integrator) =>
+        string.Join(",", integrator.CertifiedModelIds.Order(StringComparer.Ordinal)) + "|" + string.Join(",", integrator.CertifiedHardwareIds.Order(StringComparer.Ordinal));
+
+    /// <summary>[hardware][role]: the memory of the leanest model of the role that runs there (or -1 for none).</summary>
+    private static double[][] Leanest(SolutionSpace space) =>
+        Enumerable.Range(0, space.Hardware.Count).Select(h => Enumerable.Range(0, space.Roles.Count)
+            .Select(r => space.FeasibleModels[h][r].Length == 0 ? -1 : space.FeasibleModels[h][r].Min(m => space.Sizing[h][r][m].Sizing!.MemoryBytes))
+            .ToArray()).ToArray();
+
+    private static string? WhyNotModel(SolutionSpace space, List<IntegratorOffer> groups, double[][] leanest, int role, int model)
     {
         var runs = Enumerable.Range(0, space.Hardware.Count).Where(h => space.Sizing[h][role][model].Sizing is not null).ToList();
         if (runs.Count == 0)
@@ -71,7 +82,7 @@ internal static class Reachability
             return $"it runs on none of the {space.Hardware.Count} hardware offerings that remain; on {space.Hardware[largest].Offer.Name}: {space.Sizing[largest][role][model].Refusal}";
         }
         var fixedChoice = (role, model);
-        if (groups.Any(g => runs.Any(h => Joint(space, h, fixedChoice, g))))
+        if (groups.Any(g => runs.Any(h => Joint(space, leanest, h, fixedChoice, g))))
         {
             return null;
         }
@@ -85,7 +96,7 @@ internal static class Reachability
             : "no integrator certified for it delivers on the hardware it runs on, or the accelerators available are too few";
     }
 
-    private static string? WhyNotHardware(SolutionSpace space, List<IntegratorOffer> groups, int hardware)
+    private static string? WhyNotHardware(SolutionSpace space, List<IntegratorOffer> groups, double[][] leanest, int hardware)
     {
         for (var r = 0; r < space.Roles.Count; r++)
         {
@@ -98,7 +109,7 @@ internal static class Reachability
                     : $"it runs no {role.Task} model as required; {space.Models[r][0].Offer.Name}: {example.Refusal}";
             }
         }
-        if (groups.Any(g => Joint(space, hardware, null, g)))
+        if (groups.Any(g => Joint(space, leanest, hardware, null, g)))
         {
             return null;
         }
@@ -122,29 +133,59 @@ internal static class Reachability
     /// on servers only memory couples the roles, so the leanest model of each other role decides;
     /// with owned accelerators every combination is tried.
     /// </summary>
-    private static bool Joint(SolutionSpace space, int hardware, (int Role, int Model)? fixedChoice, IntegratorOffer integrator)
+    private static bool Joint(SolutionSpace space, double[][] leanest, int hardware, (int Role, int Model)? fixedChoice, IntegratorOffer integrator)
     {
-        if (!Compatibility.CertifiesHardware(integrator, space.Hardware[hardware].Offer))
+        var entry = space.Hardware[hardware];
+        if (!Compatibility.CertifiesHardware(integrator, entry.Offer))
         {
             return false;
+        }
+        if (fixedChoice is { } f && (space.Sizing[hardware][f.Role][f.Model].Sizing is null || !Compatibility.Certifies(integrator, space.Models[f.Role][f.Model].Offer.Id)))
+        {
+            return false;
+        }
+        if (entry.Offer.AvailableServers is null)
+        {
+            var memory = 0.0;
+            for (var r = 0; r < space.Roles.Count; r++)
+            {
+                var least = fixedChoice is { } x && x.Role == r ? space.Sizing[hardware][r][x.Model].Sizing!.MemoryBytes
+                    : integrator.CertifiedModelIds.Count == 0 ? leanest[hardware][r]
+                    : LeanestCertified(space, hardware, r, integrator);
+                if (least < 0)
+                {
+                    return false;
+                }
+                memory += least;
+            }
+            return memory <= entry.UsableBytes;
         }
         var options = new int[space.Roles.Count][];
         for (var r = 0; r < space.Roles.Count; r++)
         {
-            options[r] = fixedChoice is { } f && f.Role == r
-                ? (space.Sizing[hardware][r][f.Model].Sizing is not null && Compatibility.Certifies(integrator, space.Models[r][f.Model].Offer.Id) ? [f.Model] : [])
+            options[r] = fixedChoice is { } x && x.Role == r
+                ? [x.Model]
                 : space.FeasibleModels[hardware][r].Where(m => Compatibility.Certifies(integrator, space.Models[r][m].Offer.Id)).ToArray();
             if (options[r].Length == 0)
             {
                 return false;
             }
         }
-        if (space.Hardware[hardware].Offer.AvailableServers is null)
-        {
-            var leanest = options.Select((models, r) => models.MinBy(m => space.Sizing[hardware][r][m].Sizing!.MemoryBytes)).ToArray();
-            return space.Servers(hardware, leanest) is not null;
-        }
         return Combinations(options).Any(models => space.Servers(hardware, models) is not null);
+    }
+
+    private static double LeanestCertified(SolutionSpace space, int hardware, int role, IntegratorOffer integrator)
+    {
+        var least = -1.0;
+        foreach (var m in space.FeasibleModels[hardware][role])
+        {
+            if (Compatibility.Certifies(integrator, space.Models[role][m].Offer.Id))
+            {
+                var memory = space.Sizing[hardware][role][m].Sizing!.MemoryBytes;
+                least = least < 0 ? memory : Math.Min(least, memory);
+            }
+        }
+        return least;
     }
 
     private static IEnumerable<int[]> Combinations(int[][] options)

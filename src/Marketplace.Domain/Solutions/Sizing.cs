@@ -52,10 +52,23 @@ public sealed record RoleSizing
     public double? TimeToFirstTokenMs { get; init; }
 }
 
-/// <summary>A sizing, or why the model cannot run on the server as required.</summary>
-public sealed record SizingResult(RoleSizing? Sizing, string? Refusal)
+/// <summary>
+/// A sizing, or why the model cannot run on the server as required. The reason is worded only when
+/// someone reads it: a search sizes thousands of pairs and shows a handful of reasons.
+/// </summary>
+public sealed class SizingResult
 {
-    public static SizingResult Refused(string reason) => new(null, reason);
+    private readonly Func<string>? _why;
+
+    public SizingResult(RoleSizing sizing) => Sizing = sizing;
+
+    private SizingResult(Func<string> why) => _why = why;
+
+    public RoleSizing? Sizing { get; }
+
+    public string? Refusal => _why?.Invoke();
+
+    public static SizingResult Refused(Func<string> why) => new(why);
 }
 
 /// <summary>
@@ -76,7 +89,7 @@ public static class Sizer
         var usable = hardware.MemoryBytes * (1 - Headroom);
         if (model.WeightBytes > usable)
         {
-            return SizingResult.Refused(
+            return SizingResult.Refused(() =>
                 $"its weights ({Gb(model.WeightBytes)}) do not fit one server's memory ({Gb(hardware.MemoryBytes)}, {Gb(usable)} after {Headroom:P0} headroom); models are split across one server's accelerators, never across servers");
         }
         return model.Decoder is null
@@ -97,7 +110,7 @@ public static class Sizer
             }
             return measured.P99Ms <= requirements.LatencyP95Ms
                 ? Measured(measured.Batch1PerSecond, measured.P99Ms)
-                : SizingResult.Refused($"measured on {measured.DeviceName}, one request takes {measured.P99Ms:0.#} ms at p99, above the {requirements.LatencyP95Ms:0.#} ms target");
+                : SizingResult.Refused(() => $"measured on {measured.DeviceName}, one request takes {measured.P99Ms:0.#} ms at p99, above the {requirements.LatencyP95Ms:0.#} ms target");
         }
         var (roofline, bound) = RooflineBound.Of(FlopsPerRequest(model, requirements), model.WeightBytes, PeakTflops(hardware), hardware.Spec.MemoryBandwidthGbps);
         var (factor, source) = calibration.For(model);
@@ -105,7 +118,7 @@ public static class Sizer
         var latency = 1000 / perDevice;
         if (latency > requirements.LatencyP95Ms)
         {
-            return SizingResult.Refused($"estimated at {latency:0.#} ms a request ({factor:P0} of the {bound}-bound roofline), above the {requirements.LatencyP95Ms:0.#} ms target");
+            return SizingResult.Refused(() => $"estimated at {latency:0.#} ms a request ({factor:P0} of the {bound}-bound roofline), above the {requirements.LatencyP95Ms:0.#} ms target");
         }
         return new SizingResult(new RoleSizing
         {
@@ -116,7 +129,7 @@ public static class Sizer
             EfficiencySource = source,
             LatencyMs = latency,
             MemoryBytes = model.WeightBytes,
-        }, null);
+        });
 
         SizingResult Measured(double perDevice, double latencyMs) => new(new RoleSizing
         {
@@ -125,7 +138,7 @@ public static class Sizer
             BoundBy = Bounds.Measured,
             LatencyMs = latencyMs,
             MemoryBytes = model.WeightBytes,
-        }, null);
+        });
     }
 
     private static SizingResult Decoder(ModelOffer model, HardwareOffer hardware, SolutionRequirements requirements, EfficiencyCalibration calibration, double usable)
@@ -134,14 +147,14 @@ public static class Sizer
         var tokens = requirements.InputTokens + requirements.OutputTokens;
         if (tokens > decoder.ContextLength)
         {
-            return SizingResult.Refused($"a request of {tokens:N0} tokens exceeds its context of {decoder.ContextLength:N0}");
+            return SizingResult.Refused(() => $"a request of {tokens:N0} tokens exceeds its context of {decoder.ContextLength:N0}");
         }
         var kvPerRequest = decoder.KvBytesPerToken(model.ElementBytes) * tokens;
         var fitting = (int)Math.Min(4096, Math.Floor((usable - model.WeightBytes) / kvPerRequest));
         var flopsPerToken = model.FlopsPerInference > 0 ? model.FlopsPerInference : 2.0 * model.ParameterCount;
         if (fitting < 1)
         {
-            return SizingResult.Refused(
+            return SizingResult.Refused(() =>
                 $"it holds the weights ({Gb(model.WeightBytes)}) but not the KV cache of one {tokens:N0}-token request ({Gb(kvPerRequest)}) in {Gb(usable)} of usable memory");
         }
         var (factor, source) = calibration.For(model);
@@ -161,7 +174,7 @@ public static class Sizer
         double Latency(int batch) => prefillMs + (requirements.OutputTokens * Step(batch).Ms);
         if (Latency(1) > requirements.LatencyP95Ms)
         {
-            return SizingResult.Refused(
+            return SizingResult.Refused(() =>
                 $"even alone a request takes an estimated {Latency(1):N0} ms ({prefillMs:0.#} ms prefill + {requirements.OutputTokens} tokens × {Step(1).Ms:0.##} ms), above the {requirements.LatencyP95Ms:N0} ms target");
         }
         // The largest batch that still meets the latency target (latency grows with the batch),
@@ -188,7 +201,7 @@ public static class Sizer
             Batch = batch,
             OutputTokensPerSecond = perServer * requirements.OutputTokens,
             TimeToFirstTokenMs = prefillMs,
-        }, null);
+        });
     }
 
     /// <summary>FLOPs of one request: the listing's figure, or 2 per parameter per input token for text.</summary>
@@ -199,8 +212,18 @@ public static class Sizer
         hardware.Spec.PeakFp16Tflops ?? (hardware.Spec.PeakBf16Tflops > 0 ? hardware.Spec.PeakBf16Tflops : null);
 
     /// <summary>A measurement counts for an offering only on the same accelerator (or, for CPU-only servers, the same CPU).</summary>
-    public static MeasuredThroughput? MeasurementOn(ModelOffer model, HardwareOffer hardware) =>
-        model.Measured.Where(m => SameDevice(m.DeviceName, hardware.DeviceName)).MaxBy(m => m.MaxPerSecond);
+    public static MeasuredThroughput? MeasurementOn(ModelOffer model, HardwareOffer hardware)
+    {
+        MeasuredThroughput? best = null;
+        foreach (var measured in model.Measured)
+        {
+            if ((best is null || measured.MaxPerSecond > best.MaxPerSecond) && SameDevice(measured.DeviceName, hardware.DeviceName))
+            {
+                best = measured;
+            }
+        }
+        return best;
+    }
 
     public static bool SameDevice(string measured, string offered)
     {

@@ -27,7 +27,8 @@ public static class SolutionSearch
             notes.Add($"The cheapest solution that meets everything else costs {Money.Currency.Format(cheapest, problem.Requirements.Currency)}, above the budget of {Money.Currency.Format(problem.Requirements.BudgetMinor!.Value, problem.Requirements.Currency)}.");
         }
         notes.AddRange(space.Notes);
-        return new SearchResult(candidates, Reachability.Exclusions(space), notes);
+        var ex = Reachability.Exclusions(space);
+        return new SearchResult(candidates, ex, notes);
     }
 
     private static List<Candidate> BestFirst(SolutionSpace space, int top, long? budget, out long? overBudget)
@@ -38,7 +39,7 @@ public static class SolutionSearch
         {
             return results;
         }
-        var queue = new PriorityQueue<State, (long Value, int Rank, string Key)>(PriorityOrder.Instance);
+        var queue = new PriorityQueue<State, Priority>(PriorityOrder.Instance);
         for (var h = 0; h < space.Hardware.Count; h++)
         {
             if (space.LowerBound(h, []) is { } bound)
@@ -56,7 +57,7 @@ public static class SolutionSearch
             var integrator = space.Integrators[state.Integrator];
             if (state.Integrator + 1 < space.Integrators.Count)
             {
-                Push(state with { Integrator = state.Integrator + 1 }, state.BaseMinor + space.Integrators[state.Integrator + 1].CostMinor);
+                Push(state with { Integrator = state.Integrator + 1, Key = null }, state.BaseMinor + space.Integrators[state.Integrator + 1].CostMinor);
             }
             if (!space.Certifies(integrator.Offer, state.Hardware, state.Models))
             {
@@ -94,23 +95,27 @@ public static class SolutionSearch
             }
         }
 
-        void Push(State state, long value)
-        {
-            var rank = state.Integrator < 0 ? 0 : 1;
-            var key = state.Integrator < 0 ? "" : space.KeyOf(state.Hardware, state.Models, state.Integrator);
-            queue.Enqueue(state, (value, rank, key));
-        }
+        void Push(State state, long value) => queue.Enqueue(state, new Priority(value, state.Integrator < 0 ? 0 : 1, state, space));
     }
 
     /// <summary>A server, the models chosen so far (indexes per role), and for complete ones the integrator being tried.</summary>
-    private sealed record State(int Hardware, int[] Models, int Servers, int Integrator, long BaseMinor);
+    private sealed record State(int Hardware, int[] Models, int Servers, int Integrator, long BaseMinor)
+    {
+        /// <summary>Listing ids, worded only when a tie at the same price has to be broken.</summary>
+        public string? Key { get; set; }
+    }
+
+    private readonly record struct Priority(long Value, int Rank, State State, SolutionSpace Space)
+    {
+        public string Key => State.Integrator < 0 ? "" : State.Key ??= Space.KeyOf(State.Hardware, State.Models, State.Integrator);
+    }
 
     /// <summary>Cheapest first; at equal value partial states before complete ones; then listing ids, ordinally.</summary>
-    private sealed class PriorityOrder : IComparer<(long Value, int Rank, string Key)>
+    private sealed class PriorityOrder : IComparer<Priority>
     {
         public static PriorityOrder Instance { get; } = new();
 
-        public int Compare((long Value, int Rank, string Key) x, (long Value, int Rank, string Key) y)
+        public int Compare(Priority x, Priority y)
         {
             var byValue = x.Value.CompareTo(y.Value);
             if (byValue != 0)

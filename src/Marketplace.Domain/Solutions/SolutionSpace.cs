@@ -97,32 +97,58 @@ internal sealed class SolutionSpace
         return space;
     }
 
+    /// <summary>
+    /// Every model of every role on every server. Offerings with the same accelerators size alike
+    /// (a catalog has far fewer server designs than offerings), so each design is sized once.
+    /// </summary>
     private void SizeEverything()
     {
         Sizing = new SizingResult[Hardware.Count][][];
         FeasibleModels = new int[Hardware.Count][][];
+        LeastShare = new double[Hardware.Count][];
+        var designs = new Dictionary<HardwareDesign, int>();
         for (var h = 0; h < Hardware.Count; h++)
         {
+            if (designs.TryGetValue(HardwareDesign.Of(Hardware[h].Offer), out var same))
+            {
+                (Sizing[h], FeasibleModels[h], LeastShare[h]) = (Sizing[same], FeasibleModels[same], LeastShare[same]);
+                continue;
+            }
+            designs[HardwareDesign.Of(Hardware[h].Offer)] = h;
             Sizing[h] = new SizingResult[Roles.Count][];
             FeasibleModels[h] = new int[Roles.Count][];
+            LeastShare[h] = new double[Roles.Count];
             for (var r = 0; r < Roles.Count; r++)
             {
                 var models = Models[r];
                 var results = new SizingResult[models.Count];
                 var feasible = new List<int>();
+                var least = double.MaxValue;
                 for (var m = 0; m < models.Count; m++)
                 {
                     results[m] = Sizer.Size(models[m].Offer, Hardware[h].Offer, Requirements, Problem.Calibration);
-                    if (results[m].Sizing is not null)
+                    if (results[m].Sizing is { } sizing)
                     {
                         feasible.Add(m);
+                        least = Math.Min(least, Requirements.PeakRequestsPerSecond / sizing.PerServerPerSecond);
                     }
                 }
                 Sizing[h][r] = results;
                 FeasibleModels[h][r] = [.. feasible];
+                LeastShare[h][r] = least;
             }
         }
     }
+
+    /// <summary>What decides how a model runs on a server: its accelerators, memory and speed, not who sells it where.</summary>
+    private readonly record struct HardwareDesign(string Device, int Devices, double MemoryBytes, double? PeakTflops, double BandwidthGbps, bool Owned)
+    {
+        public static HardwareDesign Of(HardwareOffer h) =>
+            new(h.DeviceName, h.Devices, h.MemoryBytes, Sizer.PeakTflops(h), h.Spec.MemoryBandwidthGbps, h.Owned);
+    }
+
+    /// <summary>[hardware][role]: the smallest share of a server any model of the role takes there.</summary>
+    public double[][] LeastShare { get; private set; } = [];
 
     public int[] Feasible(int hardware, int role) => FeasibleModels[hardware][role];
 
@@ -144,17 +170,11 @@ internal sealed class SolutionSpace
                 shares += Share(hardware, r, chosen[r]);
                 continue;
             }
-            var feasible = FeasibleModels[hardware][r];
-            if (feasible.Length == 0)
+            if (FeasibleModels[hardware][r].Length == 0)
             {
                 return null;
             }
-            var least = double.MaxValue;
-            foreach (var m in feasible)
-            {
-                least = Math.Min(least, Share(hardware, r, m));
-            }
-            shares += least;
+            shares += LeastShare[hardware][r];
         }
         var servers = SolutionSearch.ServersFor(shares, Requirements.Redundancy);
         var entry = Hardware[hardware];

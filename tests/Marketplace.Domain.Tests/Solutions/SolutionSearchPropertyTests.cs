@@ -1,6 +1,7 @@
 using CsCheck;
 using Marketplace.Domain.Listings;
 using Marketplace.Domain.Solutions;
+using Marketplace.Testing.Solutions;
 
 namespace Marketplace.Domain.Tests.Solutions;
 
@@ -20,6 +21,7 @@ public sealed class SolutionSearchPropertyTests
 
             Assert.Equal(expected.Select(s => (s.Key, s.Total)), actual.Select(c => (c.Key, c.TotalMinor)));
             Assert.Equal(expected.Select(s => s.Servers), actual.Select(c => c.Servers));
+            Assert.Equal(expected.Select(s => s.Key), BruteForce.Top(problem).Select(s => s.Key));
             Interlocked.Add(ref withSolutions, expected.Count > 0 ? 1 : 0);
             Interlocked.Add(ref multiRole, expected.Count > 0 && problem.Requirements.Roles.Count > 1 ? 1 : 0);
             Interlocked.Add(ref full, all.Count > problem.Top ? 1 : 0);

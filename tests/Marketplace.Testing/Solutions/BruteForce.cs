@@ -1,23 +1,35 @@
 using Marketplace.Domain.Solutions;
 
-namespace Marketplace.Domain.Tests.Solutions;
+namespace Marketplace.Testing.Solutions;
 
 /// <summary>
 /// The reference the optimiser is checked against: every hardware × model-per-role × integrator
 /// combination, each listing checked, sized and priced with the domain's own rules, every joint
 /// constraint checked, sorted by total then listing ids.
 /// </summary>
-internal static class BruteForce
+public static class BruteForce
 {
     public sealed record Solution(string Key, long Total, int Servers, HardwareOffer Hardware, IReadOnlyList<ModelOffer> Models, IntegratorOffer Integrator);
 
-    public static List<Solution> All(SolutionProblem problem)
+    /// <summary>Every solution that meets every constraint, cheapest first.</summary>
+    public static List<Solution> All(SolutionProblem problem) => Enumerate(problem, int.MaxValue);
+
+    /// <summary>
+    /// The cheapest <see cref="SolutionProblem.Top"/> solutions. Still every hardware × model
+    /// combination; of the integrators it keeps, per combination, the <c>Top</c> cheapest that
+    /// may deliver it, since a dearer one is beaten by those on the same combination.
+    /// </summary>
+    public static List<Solution> Top(SolutionProblem problem) => Enumerate(problem, problem.Top).Take(problem.Top).ToList();
+
+    private static List<Solution> Enumerate(SolutionProblem problem, int integratorsPerCombination)
     {
         var r = problem.Requirements;
         var terms = problem.Terms;
         var solutions = new List<Solution>();
         var integrators = problem.Integrators
             .Where(i => Compatibility.WhyNot(i, r, problem.Today) is null && SolutionPricing.Integrator(i, r, terms).Minor is not null)
+            .Select(i => (Offer: i, Minor: SolutionPricing.Integrator(i, r, terms).Minor!.Value))
+            .OrderBy(i => i.Minor).ThenBy(i => i.Offer.Id, StringComparer.Ordinal)
             .ToList();
         foreach (var hardware in problem.Hardware.Where(h => Compatibility.WhyNot(h, r, problem.Today) is null))
         {
@@ -40,13 +52,19 @@ internal static class BruteForce
                     continue;
                 }
                 var partners = hardwarePrice.For(servers) + combination.Sum(c => SolutionPricing.Model(c.Model, r, terms).Price!.Value.For(servers));
-                foreach (var integrator in integrators)
+                var kept = 0;
+                foreach (var (integrator, minor) in integrators)
                 {
+                    if (kept == integratorsPerCombination)
+                    {
+                        break;
+                    }
                     if (!Compatibility.CertifiesHardware(integrator, hardware) || combination.Any(c => !Compatibility.Certifies(integrator, c.Model.Id)))
                     {
                         continue;
                     }
-                    var total = SolutionPricing.Total(partners + SolutionPricing.Integrator(integrator, r, terms).Minor!.Value, terms);
+                    kept++;
+                    var total = SolutionPricing.Total(partners + minor, terms);
                     var key = SolutionSearch.KeyOf(hardware.Id, combination.Select(c => c.Model.Id), integrator.Id);
                     solutions.Add(new Solution(key, total, servers, hardware, combination.Select(c => c.Model).ToList(), integrator));
                 }
