@@ -42,6 +42,12 @@ public static class PortalFormat
     public static string Status(ListingStatus status) => status == ListingStatus.InReview ? "In review" : status.ToString();
 
     /// <summary>Milliseconds with the precision a latency deserves: "0.42 ms", "12.3 ms", "1,204 ms".</summary>
+    /// <summary>Basis points as a percentage ("1000" → "10 %"), exactly.</summary>
+    public static string BasisPoints(int basisPoints) => (basisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>An exchange rate kept in millionths, as the decimal it is ("1.085").</summary>
+    public static string Micros(long micros) => (micros / 1_000_000m).ToString("0.######", CultureInfo.InvariantCulture);
+
     public static string Ms(double ms) => ms switch
     {
         < 1 => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
