@@ -34,6 +34,10 @@ public sealed class PlatformTests(MarketplaceFactory factory)
         Assert.Contains("/api/v1/system/info", paths.Select(p => p.Key));
         Assert.Contains("/api/v1/admin/organizations", paths.Select(p => p.Key));
         Assert.Contains("/api/v1/admin/organizations/{id}/api-keys", paths.Select(p => p.Key));
+        foreach (var path in new[] { "/api/v1/solutions/candidates", "/api/v1/quotes", "/api/v1/quotes/{id}", "/api/v1/quotes/{id}/pdf", "/api/v1/quotes/{id}/accept", "/api/v1/orders/{id}", "/api/v1/admin/terms/take-rate" })
+        {
+            Assert.Contains(path, paths.Select(p => p.Key));
+        }
         Assert.DoesNotContain(paths, p => p.Key.StartsWith("/dashboard", StringComparison.Ordinal));
         Assert.NotNull(document["components"]!["securitySchemes"]!["apiKey"]);
         // Every operation has responses and every $ref points at a schema that exists.
