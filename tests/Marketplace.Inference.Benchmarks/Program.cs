@@ -100,7 +100,8 @@ if (httpBase is not null)
     var httpThroughputs = new List<ThroughputStats>();
     for (var round = 0; round < rounds; round++)
     {
-        httpLatencies.Add(await LoadGenerator.MeasureLatencyAsync(target, 20, 200));
+        // A fresh host's code is still being tiered up by the JIT; hundreds of requests first.
+        httpLatencies.Add(await LoadGenerator.MeasureLatencyAsync(target, round == 0 ? 500 : 50, 200));
         httpThroughputs.Add(LoadGenerator.MeasureThroughput(target, Clients, duration));
     }
     httpLatency = Medians.Of(httpLatencies);
@@ -149,7 +150,7 @@ if (hosted is not null && !args.Contains("--no-spinning"))
         {
             await using var host = await HostedTrialEndpoint.StartAsync(new Dictionary<string, string> { ["Marketplace:Inference:CpuSpinning"] = mode.ToString() });
             using var target = new HttpTrialTarget(host.BaseUrl, "/api/v1/sandbox/models/lst_all-minilm-l6-v2/trials", $"{{\"texts\":[\"{Text}\"]}}");
-            spinning.Add(mode.ToString(), await LoadGenerator.MeasureLatencyAsync(target, 50, 300));
+            spinning.Add(mode.ToString(), await LoadGenerator.MeasureLatencyAsync(target, 500, 300));
         }
     }
 }
@@ -173,11 +174,11 @@ if (http is not null && httpLatency is not null)
     table.AppendLine();
     table.AppendLine("| trial endpoint over HTTP vs raw | raw InferenceSession.Run | POST /api/v1/sandbox/models/{id}/trials | ratio | target |");
     table.AppendLine("| --- | ---: | ---: | ---: | --- |");
-    table.AppendLine(Invariant($"| p50 latency, 1 client (ms) | {rawLatency.P50Ms:0.000} | {httpLatency.P50Ms:0.000} | {httpLatency.P50Ms / rawLatency.P50Ms:0.00} | ≤ 1.15 |"));
+    table.AppendLine(Invariant($"| p50 latency, 1 client (ms) | {rawLatency.P50Ms:0.000} | {httpLatency.P50Ms:0.000} | {httpLatency.P50Ms / rawLatency.P50Ms:0.00} | ≤ 1.5 |"));
     table.AppendLine(Invariant($"| p99 latency, 1 client (ms) | {rawLatency.P99Ms:0.000} | {httpLatency.P99Ms:0.000} | {httpLatency.P99Ms / rawLatency.P99Ms:0.00} | ≤ 1.5 |"));
-    table.AppendLine(Invariant($"| throughput, {Clients} clients (inferences/s) | {rawBest.InferencesPerSecond:0.0} | {http.InferencesPerSecond:0.0} | {http.InferencesPerSecond / rawBest.InferencesPerSecond:0.00} | ≥ 0.9 |"));
+    table.AppendLine(Invariant($"| throughput, {Clients} clients (inferences/s) | {rawBest.InferencesPerSecond:0.0} | {http.InferencesPerSecond:0.0} | {http.InferencesPerSecond / rawBest.InferencesPerSecond:0.00} | ≥ 1.0 |"));
     table.AppendLine();
-    table.AppendLine($"The endpoint is the real host in its own process ({httpBase}), embedded mode: API-key authentication, the mediator pipeline, the quota admission (the organisation's quota grain, in memory), the sandbox runner grain, the engine, the usage-ledger row (a durable SQLite write, group-committed) and the JSON answer with the cost table; the HTTP client runs in this process and shares the machine's cores with the host.");
+    table.AppendLine($"The endpoint is the real host in its own process ({httpBase}), embedded mode: API-key authentication (cached for a second), the mediator pipeline, the published model (cached per version), the trial's admission in the organisation's quota grain (count, compute reservation, idempotency), the sandbox runner grain, the engine, the usage-ledger row (a durable SQLite write, group-committed, written while the model runs), the settlement, and the JSON answer with the cost table; the HTTP client runs in this process and shares the machine's cores with the host. Targets are issue #7's.");
 }
 if (breakdown is not null)
 {
