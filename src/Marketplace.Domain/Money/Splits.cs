@@ -10,36 +10,63 @@ public static class Splits
     public static long[] LargestRemainder(long amount, IReadOnlyList<long> weights)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        if (weights.Count == 0 || weights.Any(w => w < 0))
+        Int128 total = 0;
+        for (var i = 0; i < weights.Count; i++)
         {
-            throw new ArgumentException("Weights must be a non-empty list of non-negative numbers.", nameof(weights));
+            var weight = weights[i];
+            if (weight < 0)
+            {
+                throw new ArgumentException("Weights must be non-negative.", nameof(weights));
+            }
+            total += weight;
         }
-        var total = weights.Aggregate(Int128.Zero, (sum, w) => sum + w);
         if (total == 0)
         {
             throw new ArgumentException("At least one weight must be positive.", nameof(weights));
         }
         var parts = new long[weights.Count];
-        var remainders = new Int128[weights.Count];
-        long given = 0;
+        Span<Int128> remainders = weights.Count <= 32 ? stackalloc Int128[weights.Count] : new Int128[weights.Count];
+        var left = amount;
         for (var i = 0; i < weights.Count; i++)
         {
             var (share, remainder) = Int128.DivRem((Int128)amount * weights[i], total);
             parts[i] = (long)share;
             remainders[i] = remainder;
-            given += parts[i];
+            left -= parts[i];
         }
-        foreach (var i in Enumerable.Range(0, weights.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take((int)(amount - given)))
+        // Fewer units are left over than there are parts with a remainder, so each round finds one.
+        for (; left > 0; left--)
         {
-            parts[i]++;
+            var largest = 0;
+            for (var i = 1; i < remainders.Length; i++)
+            {
+                if (remainders[i] > remainders[largest])
+                {
+                    largest = i;
+                }
+            }
+            parts[largest]++;
+            remainders[largest] = -1;
         }
         return parts;
     }
 
-    /// <summary>A partner's and the platform's parts of one line at a take rate in basis points.</summary>
+    /// <summary>
+    /// A partner's and the platform's parts of one line at a take rate in basis points: the
+    /// two-part <see cref="LargestRemainder"/> (a tie gives the leftover unit to the partner), in
+    /// closed form because every invoice line is split this way.
+    /// </summary>
     public static (long Partner, long Platform) TakeRate(long amount, int takeRateBasisPoints)
     {
-        var parts = LargestRemainder(amount, [10_000 - takeRateBasisPoints, takeRateBasisPoints]);
-        return (parts[0], parts[1]);
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        ArgumentOutOfRangeException.ThrowIfNegative(takeRateBasisPoints);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(takeRateBasisPoints, 10_000);
+        var (partner, partnerRemainder) = Int128.DivRem((Int128)amount * (10_000 - takeRateBasisPoints), 10_000);
+        var (platform, platformRemainder) = Int128.DivRem((Int128)amount * takeRateBasisPoints, 10_000);
+        if (partner + platform < amount)
+        {
+            return partnerRemainder >= platformRemainder ? ((long)partner + 1, (long)platform) : ((long)partner, (long)platform + 1);
+        }
+        return ((long)partner, (long)platform);
     }
 }

@@ -52,4 +52,20 @@ public sealed class MoneyTests
         Assert.Equal((9_000, 1_000), Splits.TakeRate(10_000, 1000));
         Assert.Equal((1, 0), Splits.TakeRate(1, 1000));
     }
+
+    [Fact]
+    public void The_take_rate_split_is_the_two_part_largest_remainder() =>
+        Gen.Select(Gen.Long[0, 10_000_000_000], Gen.Int[0, 10_000])
+            .Sample((amount, basisPoints) =>
+            {
+                var parts = Splits.LargestRemainder(amount, [10_000 - basisPoints, basisPoints]);
+                Assert.Equal((parts[0], parts[1]), Splits.TakeRate(amount, basisPoints));
+            });
+
+    [Fact]
+    public void A_take_rate_outside_0_to_10000_basis_points_is_an_error()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TakeRate(100, 10_001));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TakeRate(100, -1));
+    }
 }
