@@ -1,4 +1,6 @@
+using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Usage;
+using Marketplace.Storage.Billing;
 using Marketplace.Storage.Relational;
 using Marketplace.Storage.Usage;
 using Marketplace.Storage.Reminders;
@@ -23,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new RelationalSchema(dialect(sp)));
         services.AddSingleton<IStorageProbe, RelationalStorageProbe>();
         services.AddSingleton<IUsageLedger, RelationalUsageLedger>();
+        services.AddSingleton<IJournalStore, RelationalJournalStore>();
         services.AddGrainStorage(name, (sp, providerName) => new RelationalGrainStorage(
             providerName,
             sp.GetRequiredService<RelationalSchema>(),

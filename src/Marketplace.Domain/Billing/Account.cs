@@ -47,6 +47,23 @@ public readonly record struct Account : IComparable<Account>
     /// <summary>"partner-payable:org_x", "platform-revenue": stable text for APIs and logs.</summary>
     public override string ToString() => Owner is null ? Slug(Kind) : Slug(Kind) + ":" + Owner;
 
+    /// <summary>The account <see cref="ToString"/> wrote: how stores and APIs name it.</summary>
+    /// <exception cref="FormatException">When the text names no account.</exception>
+    public static Account Parse(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var slug = colon < 0 ? text : text[..colon];
+        var owner = colon < 0 ? null : text[(colon + 1)..];
+        var kind = Enum.GetValues<AccountKind>().Cast<AccountKind?>().FirstOrDefault(k => Slug(k!.Value) == slug)
+            ?? throw new FormatException($"'{text}' names no ledger account.");
+        return kind switch
+        {
+            AccountKind.PlatformRevenue or AccountKind.TaxPayable or AccountKind.Refunds when owner is null => new Account(kind, null),
+            AccountKind.CustomerReceivable or AccountKind.GatewayClearing or AccountKind.PartnerPending or AccountKind.PartnerPayable when !string.IsNullOrWhiteSpace(owner) => new Account(kind, owner),
+            _ => throw new FormatException($"'{text}' names no ledger account: {slug} {(owner is null ? "needs an owner" : "has no owner")}."),
+        };
+    }
+
     private static string Slug(AccountKind kind) => kind switch
     {
         AccountKind.CustomerReceivable => "customer-receivable",

@@ -44,6 +44,22 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
             device_kind TEXT NOT NULL,
             at TIMESTAMPTZ NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
+        CREATE TABLE IF NOT EXISTS journal_entries (
+            id TEXT NOT NULL PRIMARY KEY,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            currency TEXT NOT NULL,
+            position BIGINT NOT NULL,
+            occurred_at TIMESTAMPTZ NOT NULL,
+            description TEXT NOT NULL,
+            reverses TEXT NULL,
+            UNIQUE (currency, position));
+        CREATE TABLE IF NOT EXISTS journal_postings (
+            entry_id TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            side TEXT NOT NULL,
+            amount_minor BIGINT NOT NULL,
+            PRIMARY KEY (entry_id, line));
         COMMIT;
         """;
 
