@@ -70,6 +70,14 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["quotes.requote"] = new("POST", "/api/v1/quotes/{Q}/requote", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["orders.list"] = new("GET", "/api/v1/orders", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["orders.get"] = new("GET", "/api/v1/orders/{O}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        // Billing: a customer's invoice does not exist for partner A's callers; recording money is the operator's.
+        ["invoices.list"] = new("GET", "/api/v1/invoices", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["invoices.get"] = new("GET", "/api/v1/invoices/{I}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        ["invoices.pay"] = new("POST", "/api/v1/invoices/{I}/payments", new { method = "Offline", amountMinor = 1, reference = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["invoices.refund"] = new("POST", "/api/v1/invoices/{I}/refunds", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["partner.earnings"] = new("GET", "/api/v1/partners/{A}/earnings", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        ["partner.payouts"] = new("POST", "/api/v1/partners/{A}/payouts", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["ledger.trialBalance"] = new("GET", "/api/v1/admin/ledger/trial-balance", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["terms.get"] = new("GET", "/api/v1/platform/terms", null, Unauthorized, Ok, Ok, Ok, Ok),
         ["terms.takeRate"] = new("PUT", "/api/v1/admin/terms/take-rate", new { basisPoints = 1000 }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["terms.taxRate"] = new("PUT", "/api/v1/admin/terms/tax-rates/{region}", new { basisPoints = (int?)null }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
@@ -171,7 +179,8 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
             .Replace("{unknownKey}", "key_unknown", StringComparison.Ordinal)
             .Replace("{region}", "AQ", StringComparison.Ordinal)
             .Replace("{Q}", world.CustomerQuote, StringComparison.Ordinal)
-            .Replace("{O}", world.CustomerOrder, StringComparison.Ordinal);
+            .Replace("{O}", world.CustomerOrder, StringComparison.Ordinal)
+            .Replace("{I}", world.CustomerInvoice, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(@case.Method), Fill(@case.Path));
         if (@case.Octets)
         {

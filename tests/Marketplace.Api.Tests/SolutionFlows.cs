@@ -29,10 +29,14 @@ internal static class SolutionFlows
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
-    public static async Task<string> AcceptAsync(HttpClient customer, string quoteId)
+    public static async Task<string> AcceptAsync(HttpClient customer, string quoteId) => (await AcceptForInvoiceAsync(customer, quoteId)).OrderId;
+
+    /// <summary>Accepts the quote; its order and the upfront invoice issued with it.</summary>
+    public static async Task<(string OrderId, string InvoiceId)> AcceptForInvoiceAsync(HttpClient customer, string quoteId)
     {
         using var response = await customer.PostAsync($"/api/v1/quotes/{quoteId}/accept", null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<string>();
+        var accepted = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (accepted["orderId"]!.GetValue<string>(), accepted["invoiceIds"]![0]!.GetValue<string>());
     }
 }

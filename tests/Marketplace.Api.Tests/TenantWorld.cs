@@ -21,6 +21,9 @@ public sealed class TenantWorld(MarketplaceFactory factory) : IAsyncLifetime
 
     public string CustomerOrder { get; private set; } = "";
 
+    /// <summary>That order's upfront invoice.</summary>
+    public string CustomerInvoice { get; private set; } = "";
+
     public Dictionary<string, HttpClient> Clients { get; } = [];
 
     public async Task InitializeAsync()
@@ -38,7 +41,7 @@ public sealed class TenantWorld(MarketplaceFactory factory) : IAsyncLifetime
         OwnerKeyId = (await ownerA.GetFromJsonAsync<JsonArray>($"/api/v1/organizations/{PartnerA}/api-keys"))![0]!["id"]!.GetValue<string>();
         var (_, customer) = await factory.MemberOfNewOrganizationAsync("Customer", "Owner");
         CustomerQuote = await SolutionFlows.QuoteAsync(customer);
-        CustomerOrder = await SolutionFlows.AcceptAsync(customer, await SolutionFlows.QuoteAsync(customer));
+        (CustomerOrder, CustomerInvoice) = await SolutionFlows.AcceptForInvoiceAsync(customer, await SolutionFlows.QuoteAsync(customer));
         Clients["anonymous"] = factory.CreateClient();
         Clients["other"] = ownerB;
         Clients["member"] = memberA;

@@ -1,6 +1,6 @@
 using Marketplace.Abstractions.Solutions;
 using Marketplace.Application.Catalog;
-using Marketplace.Domain.Organizations;
+using Marketplace.Domain.Billing;
 using Marketplace.Domain.Solutions;
 
 namespace Marketplace.Application.Solutions;
@@ -12,9 +12,9 @@ namespace Marketplace.Application.Solutions;
 /// </summary>
 public sealed class SolutionProblems(IGrainFactory grains, ISolutionOffers offers, IndustryCatalog industries, TimeProvider time)
 {
-    public const string TaxName = "Tax (collected by the marketplace)";
+    public const string TaxName = InvoiceSchedule.TaxName;
 
-    public static string TaxPartnerId => OrganizationRules.OperatorOrganizationId;
+    public static string TaxPartnerId => InvoiceSchedule.TaxPartnerId;
 
     public Task<(SolutionProblem Problem, OfferSet Offers, IReadOnlyList<string> Notes)> BuildAsync(RequirementsInput input, int top) =>
         BuildAsync(input.ToRequirements(industries), top);

@@ -45,6 +45,7 @@ internal static class ApiSetup
         api.MapListingEndpoints();
         api.MapCatalogEndpoints();
         api.MapSolutionEndpoints();
+        api.MapBillingEndpoints();
         api.MapSandboxEndpoints(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Marketplace.Application.Sandbox.SandboxOptions>>());
         return app;
     }

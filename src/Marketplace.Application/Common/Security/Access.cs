@@ -41,6 +41,9 @@ public abstract record Access
     /// <summary>Like <see cref="Quote"/>, for an order.</summary>
     public static Access Order(string orderId) => new OwnedAccess("Order", orderId, (owners, id) => owners.OrderOwnerAsync(id));
 
+    /// <summary>Like <see cref="Quote"/>, for an invoice: its customer and operators read it; to anyone else it does not exist.</summary>
+    public static Access Invoice(string invoiceId) => new OwnedAccess("Invoice", invoiceId, (owners, id) => owners.InvoiceOwnerAsync(id));
+
     /// <summary>Throws <see cref="UnauthenticatedException"/> or <see cref="ForbiddenException"/> when the caller may not.</summary>
     public abstract void Demand(Caller caller);
 

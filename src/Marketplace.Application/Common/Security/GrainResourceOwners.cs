@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Listings;
 using Marketplace.Abstractions.Solutions;
 using Marketplace.Domain.Common;
@@ -19,5 +20,10 @@ internal sealed class GrainResourceOwners(IGrainFactory grains) : IResourceOwner
     public async ValueTask<string?> OrderOwnerAsync(string orderId) =>
         Identifiers.LooksLike(orderId, "ord")
             ? (await grains.GetGrain<IOrderGrain>(orderId).GetAsync())?.OrganizationId
+            : null;
+
+    public async ValueTask<string?> InvoiceOwnerAsync(string invoiceId) =>
+        Identifiers.LooksLike(invoiceId, "inv")
+            ? (await grains.GetGrain<IInvoiceGrain>(invoiceId).GetAsync())?.OrganizationId
             : null;
 }

@@ -11,4 +11,7 @@ public interface IResourceOwners
 
     /// <summary>The customer organisation of an order, or null when there is no such order.</summary>
     ValueTask<string?> OrderOwnerAsync(string orderId);
+
+    /// <summary>The customer organisation an invoice was issued to, or null when there is no such invoice.</summary>
+    ValueTask<string?> InvoiceOwnerAsync(string invoiceId);
 }

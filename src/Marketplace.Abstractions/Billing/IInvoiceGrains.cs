@@ -1,0 +1,108 @@
+using Marketplace.Domain.Billing;
+
+namespace Marketplace.Abstractions.Billing;
+
+public enum InvoiceStatus
+{
+    Draft,
+    Open,
+    Paid,
+    Void,
+    Uncollectible,
+}
+
+/// <summary>
+/// One invoice (key: invoice id). Issuing books it on its currency's ledger; payments and refunds
+/// are booked there too, split between the partners and the platform as the quote agreed.
+/// </summary>
+[Alias("Marketplace.IInvoiceGrain")]
+public interface IInvoiceGrain : IGrainWithStringKey
+{
+    /// <summary>Idempotent: an invoice issued again (a retried acceptance) is the invoice already there.</summary>
+    [Alias("IssueAsync")]
+    Task<InvoiceSnapshot> IssueAsync(InvoiceDraft draft);
+
+    [Alias("GetAsync")]
+    Task<InvoiceSnapshot?> GetAsync();
+
+    /// <summary>Records a payment; the same reference again is the same payment. Paying a paid invoice, or more than is due, is a conflict.</summary>
+    [Alias("PayAsync")]
+    Task<InvoiceSnapshot> PayAsync(string method, long amountMinor, string reference, string actor);
+
+    /// <summary>Refunds part or all of what was paid, clawing the partners' shares back proportionally; more than was paid is a conflict.</summary>
+    [Alias("RefundAsync")]
+    Task<InvoiceSnapshot> RefundAsync(long amountMinor, string reason, string actor);
+}
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoiceDraft")]
+public sealed record InvoiceDraft(
+    [property: Id(0)] string OrganizationId,
+    [property: Id(1)] string? OrderId,
+    [property: Id(2)] string Currency,
+    [property: Id(3)] string Title,
+    [property: Id(4)] IReadOnlyList<InvoiceLine> Lines,
+    [property: Id(5)] DateTimeOffset IssuedAt,
+    [property: Id(6)] DateTimeOffset DueAt);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoicePayment")]
+public sealed record InvoicePayment(
+    [property: Id(0)] string Method,
+    [property: Id(1)] long AmountMinor,
+    [property: Id(2)] string Reference,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string RecordedBy);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoiceRefund")]
+public sealed record InvoiceRefund(
+    [property: Id(0)] long AmountMinor,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string RecordedBy);
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoiceSnapshot")]
+public sealed record InvoiceSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string OrganizationId,
+    [property: Id(2)] string? OrderId,
+    [property: Id(3)] string Currency,
+    [property: Id(4)] InvoiceStatus Status,
+    [property: Id(5)] string Title,
+    [property: Id(6)] IReadOnlyList<InvoiceLine> Lines,
+    [property: Id(7)] long TotalMinor,
+    [property: Id(8)] long PaidMinor,
+    [property: Id(9)] long RefundedMinor,
+    [property: Id(10)] DateTimeOffset IssuedAt,
+    [property: Id(11)] DateTimeOffset DueAt,
+    [property: Id(12)] IReadOnlyList<InvoicePayment> Payments,
+    [property: Id(13)] IReadOnlyList<InvoiceRefund> Refunds)
+{
+    public long DueMinor => TotalMinor - PaidMinor;
+
+    public InvoiceSummary Summary => new(Id, OrganizationId, OrderId, Currency, Status, Title, TotalMinor, DueMinor, IssuedAt, DueAt);
+}
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoiceSummary")]
+public sealed record InvoiceSummary(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string OrganizationId,
+    [property: Id(2)] string? OrderId,
+    [property: Id(3)] string Currency,
+    [property: Id(4)] InvoiceStatus Status,
+    [property: Id(5)] string Title,
+    [property: Id(6)] long TotalMinor,
+    [property: Id(7)] long DueMinor,
+    [property: Id(8)] DateTimeOffset IssuedAt,
+    [property: Id(9)] DateTimeOffset DueAt);
+
+/// <summary>An organisation's invoices as a list (key: organisation id; <see cref="Everyone"/> for operators).</summary>
+[Alias("Marketplace.IInvoiceBookGrain")]
+public interface IInvoiceBookGrain : IGrainWithStringKey
+{
+    public const string Everyone = "*";
+
+    [Alias("RecordAsync")]
+    Task RecordAsync(InvoiceSummary invoice);
+
+    [Alias("ListAsync")]
+    Task<IReadOnlyList<InvoiceSummary>> ListAsync();
+}

@@ -1,0 +1,109 @@
+using FluentValidation;
+using Marketplace.Abstractions.Billing;
+using Marketplace.Abstractions.Errors;
+using Marketplace.Application.Common.Security;
+using Mediator;
+
+namespace Marketplace.Application.Billing;
+
+/// <summary>An invoice, to the customer it was issued to and to operators; to anyone else it does not exist.</summary>
+public sealed record GetInvoice(string InvoiceId) : IQuery<InvoiceSnapshot>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Invoice(InvoiceId);
+}
+
+public sealed class GetInvoiceHandler(IGrainFactory grains) : IQueryHandler<GetInvoice, InvoiceSnapshot>
+{
+    public async ValueTask<InvoiceSnapshot> Handle(GetInvoice query, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IInvoiceGrain>(query.InvoiceId).GetAsync() ?? throw new NotFoundException("Invoice", query.InvoiceId);
+}
+
+/// <summary>The caller's organisation's invoices, newest first, optionally of one status; operators see every organisation's.</summary>
+public sealed record ListInvoices(string? Status = null) : IQuery<IReadOnlyList<InvoiceSummary>>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Customer();
+
+    internal InvoiceStatus? Parsed => Enum.TryParse<InvoiceStatus>(Status, ignoreCase: true, out var status) ? status : null;
+}
+
+public sealed class ListInvoicesValidator : AbstractValidator<ListInvoices>
+{
+    public ListInvoicesValidator() =>
+        RuleFor(q => q.Status).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<InvoiceStatus>(s, ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _)))
+            .WithMessage($"'status' must be one of {string.Join(", ", Enum.GetNames<InvoiceStatus>())}.");
+}
+
+public sealed class ListInvoicesHandler(IGrainFactory grains, ICallerAccessor callers) : IQueryHandler<ListInvoices, IReadOnlyList<InvoiceSummary>>
+{
+    public async ValueTask<IReadOnlyList<InvoiceSummary>> Handle(ListInvoices query, CancellationToken cancellationToken)
+    {
+        var caller = await callers.GetCallerAsync(cancellationToken);
+        var book = grains.GetGrain<IInvoiceBookGrain>(caller.IsOperator ? IInvoiceBookGrain.Everyone : caller.OrganizationId!);
+        var status = query.Parsed;
+        return (await book.ListAsync()).Where(i => status is null || i.Status == status).ToList();
+    }
+}
+
+/// <summary>The ways an operator records money received; Stripe payments arrive through its webhook instead.</summary>
+public static class PaymentMethods
+{
+    public const string Offline = "Offline";
+
+    public static IReadOnlyList<string> Recordable { get; } = [Offline];
+}
+
+/// <summary>
+/// An operator records a payment received outside the platform (a bank transfer) with its
+/// reference; the same reference again is the same payment. Customers cannot record their own.
+/// </summary>
+public sealed record RecordPayment(string InvoiceId, string? Method, long? AmountMinor, string? Reference) : ICommand<InvoiceSnapshot>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Operator();
+}
+
+public sealed class RecordPaymentValidator : AbstractValidator<RecordPayment>
+{
+    public RecordPaymentValidator()
+    {
+        RuleFor(c => c.Method).NotEmpty().Must(m => PaymentMethods.Recordable.Contains(m, StringComparer.OrdinalIgnoreCase))
+            .WithMessage($"'method' must be one of {string.Join(", ", PaymentMethods.Recordable)}.");
+        RuleFor(c => c.AmountMinor).NotNull().GreaterThan(0);
+        RuleFor(c => c.Reference).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class RecordPaymentHandler(IGrainFactory grains, ICallerAccessor callers) : ICommandHandler<RecordPayment, InvoiceSnapshot>
+{
+    public async ValueTask<InvoiceSnapshot> Handle(RecordPayment command, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
+        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        var method = PaymentMethods.Recordable.First(m => string.Equals(m, command.Method, StringComparison.OrdinalIgnoreCase));
+        return await grain.PayAsync(method, command.AmountMinor!.Value, command.Reference!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+    }
+}
+
+/// <summary>An operator refunds part or all of what an invoice was paid; the partners' shares are clawed back proportionally.</summary>
+public sealed record RefundInvoice(string InvoiceId, long? AmountMinor, string? Reason) : ICommand<InvoiceSnapshot>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Operator();
+}
+
+public sealed class RefundInvoiceValidator : AbstractValidator<RefundInvoice>
+{
+    public RefundInvoiceValidator()
+    {
+        RuleFor(c => c.AmountMinor).NotNull().GreaterThan(0);
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+    }
+}
+
+public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor callers) : ICommandHandler<RefundInvoice, InvoiceSnapshot>
+{
+    public async ValueTask<InvoiceSnapshot> Handle(RefundInvoice command, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
+        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        return await grain.RefundAsync(command.AmountMinor!.Value, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+    }
+}

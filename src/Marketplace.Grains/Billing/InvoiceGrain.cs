@@ -1,0 +1,161 @@
+using Marketplace.Abstractions.Billing;
+using Marketplace.Abstractions.Errors;
+using Marketplace.Domain.Billing;
+
+namespace Marketplace.Grains.Billing;
+
+/// <summary>
+/// An invoice and its booking. Every money event is posted to the ledger first, under a key derived
+/// from the invoice and the event, and only then written here: after a crash between the two, the
+/// retry finds its entry on the ledger (a duplicate, not a second posting) and completes the write.
+/// </summary>
+public sealed class InvoiceGrain(
+    [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
+    TimeProvider time) : Grain, IInvoiceGrain
+{
+    private InvoiceState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<InvoiceSnapshot> IssueAsync(InvoiceDraft draft)
+    {
+        if (S.Invoice is { } issued)
+        {
+            return issued;
+        }
+        var booking = RevenueShare.Issue(Id, draft.OrganizationId, draft.Currency, draft.Lines.Select(l => l.ToRevenueLine()).ToList(), $"invoice:{Id}:issue", draft.IssuedAt);
+        if (!booking.Allowed)
+        {
+            throw new ConflictException("invoice.empty", booking.Refusal!);
+        }
+        await PostAsync(booking.Entry!);
+        S.Shares = ShareState.From(booking.Invoice!);
+        S.Invoice = new InvoiceSnapshot(Id, draft.OrganizationId, draft.OrderId, draft.Currency, InvoiceStatus.Open, draft.Title, draft.Lines,
+            booking.Invoice!.TotalMinor, 0, 0, draft.IssuedAt, draft.DueAt, [], []);
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    public Task<InvoiceSnapshot?> GetAsync() => Task.FromResult(S.Invoice);
+
+    public async Task<InvoiceSnapshot> PayAsync(string method, long amountMinor, string reference, string actor)
+    {
+        var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);
+        if (invoice.Payments.FirstOrDefault(p => p.Reference == reference) is { } known)
+        {
+            return known.AmountMinor == amountMinor
+                ? invoice
+                : throw new ConflictException("invoice.payment_reference_reused", $"Payment reference '{reference}' was recorded for {known.AmountMinor} minor units, not {amountMinor}.");
+        }
+        switch (invoice.Status)
+        {
+            case InvoiceStatus.Paid:
+                throw new ConflictException("invoice.paid", $"Invoice {Id} is paid in full; nothing is due.");
+            case InvoiceStatus.Void or InvoiceStatus.Uncollectible or InvoiceStatus.Draft:
+                throw new ConflictException("invoice.not_open", $"Invoice {Id} is {invoice.Status}; only an open invoice takes payments.");
+        }
+        if (amountMinor > invoice.DueMinor)
+        {
+            throw new ConflictException("invoice.overpaid", $"Only {invoice.DueMinor} minor units are due on invoice {Id}; {amountMinor} would overpay it.");
+        }
+        var at = time.GetUtcNow();
+        var booking = RevenueShare.Pay(S.Shares!.ToShares(Id, invoice.OrganizationId, invoice.Currency), amountMinor, GatewayOf(method), $"invoice:{Id}:payment:{reference}", at);
+        if (!booking.Allowed)
+        {
+            throw new ConflictException("invoice.payment_refused", booking.Refusal!);
+        }
+        await PostAsync(booking.Entry!);
+        S.Shares = ShareState.From(booking.Invoice!);
+        var paid = invoice.PaidMinor + amountMinor;
+        S.Invoice = invoice with
+        {
+            PaidMinor = paid,
+            Status = paid == invoice.TotalMinor ? InvoiceStatus.Paid : InvoiceStatus.Open,
+            Payments = [.. invoice.Payments, new InvoicePayment(method, amountMinor, reference, at, actor)],
+        };
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    public async Task<InvoiceSnapshot> RefundAsync(long amountMinor, string reason, string actor)
+    {
+        var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);
+        var refundable = invoice.PaidMinor - invoice.RefundedMinor;
+        if (amountMinor > refundable)
+        {
+            throw new ConflictException("invoice.refund_exceeds_paid", $"Only {refundable} minor units of invoice {Id} were paid and not yet refunded; {amountMinor} cannot be refunded.");
+        }
+        var at = time.GetUtcNow();
+        // The n-th refund's key: a retry after a crash finds its entry; a different amount under it is refused by the ledger.
+        var key = $"invoice:{Id}:refund:{invoice.Refunds.Count + 1}";
+        var gateway = GatewayOf(invoice.Payments.LastOrDefault()?.Method ?? "Offline");
+        var booking = RevenueShare.Refund(S.Shares!.ToShares(Id, invoice.OrganizationId, invoice.Currency), amountMinor, gateway, key, at);
+        if (!booking.Allowed)
+        {
+            throw new ConflictException("invoice.refund_refused", booking.Refusal!);
+        }
+        await PostAsync(booking.Entry!);
+        S.Shares = ShareState.From(booking.Invoice!);
+        S.Invoice = invoice with
+        {
+            RefundedMinor = invoice.RefundedMinor + amountMinor,
+            Refunds = [.. invoice.Refunds, new InvoiceRefund(amountMinor, reason, at, actor)],
+        };
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    /// <summary>The ledger account money moves through for a payment method.</summary>
+    public static string GatewayOf(string method) => method.ToLowerInvariant();
+
+    private async Task PostAsync(JournalEntry entry)
+    {
+        var outcome = await GrainFactory.GetGrain<ILedgerGrain>(entry.Currency).PostAsync(JournalEntryData.From(entry));
+        if (outcome == PostOutcome.Conflict)
+        {
+            throw new ConflictException("ledger.key_conflict", $"The ledger already holds different money under '{entry.IdempotencyKey}'; nothing was booked.");
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        var summary = S.Invoice!.Summary;
+        await Task.WhenAll(
+            GrainFactory.GetGrain<IInvoiceBookGrain>(summary.OrganizationId).RecordAsync(summary),
+            GrainFactory.GetGrain<IInvoiceBookGrain>(IInvoiceBookGrain.Everyone).RecordAsync(summary));
+    }
+}
+
+[GenerateSerializer, Alias("Marketplace.InvoiceState")]
+public sealed class InvoiceState
+{
+    [Id(0)]
+    public InvoiceSnapshot? Invoice { get; set; }
+
+    [Id(1)]
+    public List<ShareState>? Shares { get; set; }
+}
+
+/// <summary>One party's share of an invoice as stored: invoiced, collected and refunded so far.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.ShareState")]
+public sealed record ShareState([property: Id(0)] int Kind, [property: Id(1)] string? PartnerId, [property: Id(2)] long Invoiced, [property: Id(3)] long Collected, [property: Id(4)] long Refunded)
+{
+    public static List<ShareState> From(InvoiceShares shares) =>
+        shares.Parties.Select(p => new ShareState((int)p.Party.Kind, p.Party.PartnerId, p.InvoicedMinor, p.CollectedMinor, p.RefundedMinor)).ToList();
+
+    private Party Party => (PartyKind)Kind switch
+    {
+        PartyKind.Partner => Party.Partner(PartnerId!),
+        PartyKind.Platform => Party.Platform,
+        _ => Party.Tax,
+    };
+
+    public PartyShare ToShare() => new(Party, Invoiced, Collected, Refunded);
+}
+
+internal static class ShareStates
+{
+    public static InvoiceShares ToShares(this List<ShareState> shares, string invoiceId, string customerId, string currency) =>
+        new(invoiceId, customerId, currency, shares.Select(s => s.ToShare()).ToList());
+}

@@ -1,0 +1,39 @@
+using Marketplace.Application.Billing;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Host.Api.Endpoints;
+
+public sealed record PaymentRequest(string? Method, long? AmountMinor, string? Reference);
+
+public sealed record RefundRequest(long? AmountMinor, string? Reason);
+
+internal static class BillingEndpoints
+{
+    public static void MapBillingEndpoints(this RouteGroupBuilder api)
+    {
+        var invoices = api.MapGroup("/invoices").WithTags("Billing");
+        invoices.MapGet("/", async (string? status, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListInvoices(status), ct)))
+            .WithSummary("Your organization's invoices, newest first (?status=Open|Paid|Void|Uncollectible); operators see all.");
+        invoices.MapGet("/{id}", async (string id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInvoice(id), ct)))
+            .WithSummary("An invoice with its lines (summing to the total), payments and refunds.");
+        invoices.MapPost("/{id}/payments", async (string id, PaymentRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new RecordPayment(id, body.Method, body.AmountMinor, body.Reference), ct)))
+            .WithSummary("Record a payment received offline {\"method\":\"Offline\",\"amountMinor\",\"reference\"} (operators); the same reference again is the same payment; a paid invoice is a 409.");
+        invoices.MapPost("/{id}/refunds", async (string id, RefundRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new RefundInvoice(id, body.AmountMinor, body.Reason), ct)))
+            .WithSummary("Refund part or all of what was paid {\"amountMinor\",\"reason\"} (operators); partners' shares are clawed back proportionally; more than was paid is a 409.");
+
+        api.MapGet("/partners/{orgId}/earnings", async (string orgId, string? currency, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetPartnerEarnings(orgId, currency), ct)))
+            .WithTags("Billing")
+            .WithSummary("A partner's payable, pending and paid-out money in a currency (?currency=, USD by default) with every movement (the partner and operators).");
+        api.MapPost("/partners/{orgId}/payouts", async Task<IResult> (string orgId, string? currency, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator m, CancellationToken ct) =>
+                await m.Send(new PayOutPartner(orgId, currency ?? GetPartnerEarnings.DefaultCurrency, key), ct) is { } payout ? TypedResults.Ok(payout) : TypedResults.NoContent())
+            .WithTags("Operator: finance")
+            .WithSummary("Pay a partner what is due in a currency by bank transfer (operator owner; Idempotency-Key header required); 204 when nothing is due.");
+        api.MapGet("/admin/ledger/trial-balance", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTrialBalance(), ct)))
+            .WithTags("Operator: finance")
+            .WithSummary("Every ledger account's debits and credits; balanced when each currency's debits equal its credits (operators).");
+    }
+}
