@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         // Billing: a customer's invoice does not exist for partner A's callers; recording money is the operator's.
         ["invoices.list"] = new("GET", "/api/v1/invoices", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.get"] = new("GET", "/api/v1/invoices/{I}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        ["invoices.pdf"] = new("GET", "/api/v1/invoices/{I}/pdf", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["invoices.pay"] = new("POST", "/api/v1/invoices/{I}/payments", new { method = "Offline", amountMinor = 1, reference = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.refund"] = new("POST", "/api/v1/invoices/{I}/refunds", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["partner.earnings"] = new("GET", "/api/v1/partners/{A}/earnings", null, Unauthorized, Forbidden, Ok, Ok, Ok),

@@ -40,6 +40,10 @@ public sealed class BillingApiTests(MarketplaceFactory factory)
         Assert.Equal(TimeSpan.FromDays(30), invoice["dueAt"]!.GetValue<DateTimeOffset>() - invoice["issuedAt"]!.GetValue<DateTimeOffset>());
         Assert.StartsWith("ord_", invoice["orderId"]!.GetValue<string>(), StringComparison.Ordinal);
         await (await stranger.GetAsync($"/api/v1/invoices/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/v1/invoices/{id}/pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var pdf = await customer.GetAsync($"/api/v1/invoices/{id}/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]));
         Assert.Contains((await customer.GetFromJsonAsync<JsonArray>("/api/v1/invoices?status=Open"))!, i => i!["id"]!.GetValue<string>() == id);
         Assert.DoesNotContain((await stranger.GetFromJsonAsync<JsonArray>("/api/v1/invoices"))!, i => i!["id"]!.GetValue<string>() == id);
         Assert.Contains((await factory.Admin().GetFromJsonAsync<JsonArray>("/api/v1/invoices"))!, i => i!["id"]!.GetValue<string>() == id);

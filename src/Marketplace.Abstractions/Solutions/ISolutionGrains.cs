@@ -80,11 +80,19 @@ public sealed record QuoteAcceptance([property: Id(0)] string OrderId, [property
 [Alias("Marketplace.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Places the order (idempotent: placed again, it is the order already there) and invoices what
+    /// is bought outright; what runs for the term is invoiced monthly by a durable reminder.
+    /// </summary>
     [Alias("PlaceAsync")]
-    Task<OrderSnapshot> PlaceAsync(OrderSnapshot order);
+    Task<OrderSnapshot> PlaceAsync(OrderSnapshot order, QuoteVersion version);
 
     [Alias("GetAsync")]
     Task<OrderSnapshot?> GetAsync();
+
+    /// <summary>Issues the monthly invoices whose month has ended and are not issued yet; the reminder calls it daily.</summary>
+    [Alias("InvoiceDueMonthsAsync")]
+    Task<IReadOnlyList<string>> InvoiceDueMonthsAsync();
 }
 
 [GenerateSerializer, Immutable, Alias("Marketplace.OrderSnapshot")]
@@ -97,7 +105,8 @@ public sealed record OrderSnapshot(
     [property: Id(5)] long TotalMinor,
     [property: Id(6)] IReadOnlyList<OrderLine> Lines,
     [property: Id(7)] DateTimeOffset PlacedAt,
-    [property: Id(8)] string Status);
+    [property: Id(8)] string Status,
+    [property: Id(9)] IReadOnlyList<string>? InvoiceIds = null);
 
 /// <summary>
 /// An organisation's quotes and orders as a list (key: organisation id; <see cref="Everyone"/> for

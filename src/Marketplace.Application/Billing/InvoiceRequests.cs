@@ -2,6 +2,8 @@ using FluentValidation;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Organizations;
+using Marketplace.Domain.Billing;
 using Mediator;
 
 namespace Marketplace.Application.Billing;
@@ -105,5 +107,26 @@ public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor c
         var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
         _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
         return await grain.RefundAsync(command.AmountMinor!.Value, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+    }
+}
+
+/// <summary>The invoice as a PDF to file and pay.</summary>
+public sealed record GetInvoicePdf(string InvoiceId) : IQuery<InvoicePdfFile>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Invoice(InvoiceId);
+}
+
+public sealed record InvoicePdfFile(string FileName, byte[] Content);
+
+public sealed class GetInvoicePdfHandler(IGrainFactory grains, IInvoicePrinter printer) : IQueryHandler<GetInvoicePdf, InvoicePdfFile>
+{
+    public async ValueTask<InvoicePdfFile> Handle(GetInvoicePdf query, CancellationToken cancellationToken)
+    {
+        var invoice = await grains.GetGrain<IInvoiceGrain>(query.InvoiceId).GetAsync() ?? throw new NotFoundException("Invoice", query.InvoiceId);
+        var customer = await grains.FindOrganizationAsync(invoice.OrganizationId);
+        var content = printer.Print(new InvoiceDocument(
+            invoice.Id, customer?.Name ?? invoice.OrganizationId, invoice.Status.ToString(), invoice.OrderId, invoice.Title, invoice.Currency,
+            invoice.Lines, invoice.TotalMinor, invoice.PaidMinor, invoice.RefundedMinor, invoice.IssuedAt, invoice.DueAt));
+        return new InvoicePdfFile($"{invoice.Id}.pdf", content);
     }
 }

@@ -1,23 +1,94 @@
+using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Solutions;
+using Marketplace.Domain.Billing;
+using Marketplace.Domain.Solutions;
 
 namespace Marketplace.Grains.Solutions;
 
+/// <summary>
+/// An accepted quote as an order, and its invoicing: what is bought outright at once, what runs
+/// for the term one month after another. Invoice ids follow from the order's (month 0 is the upfront
+/// one), so every step can be retried: an invoice issued again is the invoice already there.
+/// </summary>
 public sealed class OrderGrain(
-    [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state) : Grain, IOrderGrain
+    [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state,
+    TimeProvider time) : Grain, IOrderGrain, IRemindable
 {
-    /// <summary>Idempotent: an order placed again (an acceptance retried) is the order already there.</summary>
-    public async Task<OrderSnapshot> PlaceAsync(OrderSnapshot order)
+    public const int PaymentTermDays = 30;
+    private const string BillingReminder = "monthly-billing";
+
+    private OrderState S => state.State;
+
+    public async Task<OrderSnapshot> PlaceAsync(OrderSnapshot order, QuoteVersion version)
     {
-        if (state.State.Order is { } placed)
+        if (S.Order is null)
         {
-            return placed;
+            S.Order = order;
+            S.Version = version;
+            await state.WriteStateAsync();
         }
-        state.State.Order = order;
-        await state.WriteStateAsync();
-        return order;
+        if (!S.UpfrontInvoiced)
+        {
+            await InvoiceAsync(0, InvoiceSchedule.Upfront(S.Version!), "upfront");
+            S.UpfrontInvoiced = true;
+            await state.WriteStateAsync();
+        }
+        if (S.Version!.Lines.Any(l => InvoiceSchedule.IsMonthly(l, S.Version.Requirements.Deployment)) && S.InvoicedMonths < S.Version.Requirements.TermMonths)
+        {
+            await this.RegisterOrUpdateReminder(BillingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+        }
+        return Snapshot();
     }
 
-    public Task<OrderSnapshot?> GetAsync() => Task.FromResult(state.State.Order);
+    public Task<OrderSnapshot?> GetAsync() => Task.FromResult(S.Order is null ? null : Snapshot());
+
+    public async Task<IReadOnlyList<string>> InvoiceDueMonthsAsync()
+    {
+        if (S.Order is not { } order || S.Version is not { } version)
+        {
+            return [];
+        }
+        var issued = new List<string>();
+        var term = version.Requirements.TermMonths;
+        // Month m is invoiced once it has ended: m months after the order was placed.
+        while (S.InvoicedMonths < term && order.PlacedAt.AddMonths(S.InvoicedMonths + 1) <= time.GetUtcNow())
+        {
+            var month = S.InvoicedMonths + 1;
+            if (await InvoiceAsync(month, InvoiceSchedule.Monthly(version, month), $"month {month} of {term}") is { } id)
+            {
+                issued.Add(id);
+            }
+            S.InvoicedMonths = month;
+            await state.WriteStateAsync();
+        }
+        if (S.InvoicedMonths >= term && await this.GetReminder(BillingReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        return issued;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => InvoiceDueMonthsAsync();
+
+    private async Task<string?> InvoiceAsync(int month, IReadOnlyList<InvoiceLine> lines, string what)
+    {
+        if (lines.Sum(l => l.AmountMinor) == 0)
+        {
+            return null;
+        }
+        var order = S.Order!;
+        var id = "inv_" + order.Id["ord_".Length..] + "-" + month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var now = time.GetUtcNow();
+        await GrainFactory.GetGrain<IInvoiceGrain>(id).IssueAsync(
+            new InvoiceDraft(order.OrganizationId, order.Id, order.Currency, $"{QuoteGrain.Title(S.Version!)}: {what}", lines, now, now.AddDays(PaymentTermDays)));
+        if (!S.InvoiceIds.Contains(id))
+        {
+            S.InvoiceIds.Add(id);
+        }
+        return id;
+    }
+
+    private OrderSnapshot Snapshot() => S.Order! with { InvoiceIds = [.. S.InvoiceIds] };
 }
 
 [GenerateSerializer, Alias("Marketplace.OrderState")]
@@ -25,4 +96,17 @@ public sealed class OrderState
 {
     [Id(0)]
     public OrderSnapshot? Order { get; set; }
+
+    [Id(1)]
+    public QuoteVersion? Version { get; set; }
+
+    [Id(2)]
+    public bool UpfrontInvoiced { get; set; }
+
+    /// <summary>How many months of the term have been invoiced.</summary>
+    [Id(3)]
+    public int InvoicedMonths { get; set; }
+
+    [Id(4)]
+    public List<string> InvoiceIds { get; set; } = [];
 }

@@ -1,6 +1,4 @@
-using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Errors;
-using Marketplace.Domain.Billing;
 using Marketplace.Abstractions.Solutions;
 using Marketplace.Domain.Solutions;
 using Microsoft.Extensions.Logging;
@@ -75,10 +73,9 @@ public sealed partial class QuoteGrain(
         // The order id follows from the quote, so an acceptance retried after a crash finds its order.
         var orderId = "ord_" + this.GetPrimaryKeyString()["qte_".Length..];
         var now = time.GetUtcNow();
-        await GrainFactory.GetGrain<IOrderGrain>(orderId).PlaceAsync(new OrderSnapshot(
+        var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).PlaceAsync(new OrderSnapshot(
             orderId, this.GetPrimaryKeyString(), current.Number, S.OrganizationId!, current.Currency, current.TotalMinor,
-            QuoteRules.OrderLines(current), now, "Accepted"));
-        var invoiceIds = await InvoiceUpfrontAsync(current, orderId, now);
+            QuoteRules.OrderLines(current), now, "Accepted"), current);
         S.Status = QuoteStatus.Accepted;
         S.OrderId = orderId;
         S.AcceptedAt = now;
@@ -90,27 +87,10 @@ public sealed partial class QuoteGrain(
             GrainFactory.GetGrain<IQuoteBookGrain>(S.OrganizationId!).RecordOrderAsync(new OrderSummary(orderId, this.GetPrimaryKeyString(), S.OrganizationId!, current.Currency, current.TotalMinor, now, title)),
             GrainFactory.GetGrain<IQuoteBookGrain>(IQuoteBookGrain.Everyone).RecordOrderAsync(new OrderSummary(orderId, this.GetPrimaryKeyString(), S.OrganizationId!, current.Currency, current.TotalMinor, now, title)));
         LogAccepted(this.GetPrimaryKeyString(), orderId, actor);
-        return new QuoteAcceptance(orderId, invoiceIds);
+        return new QuoteAcceptance(orderId, order.InvoiceIds ?? []);
     }
 
-    /// <summary>
-    /// The invoice for what is bought outright, issued with the order; its id follows from the
-    /// order's, so a retried acceptance finds it. Due in 30 days.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> InvoiceUpfrontAsync(QuoteVersion version, string orderId, DateTimeOffset now)
-    {
-        var lines = InvoiceSchedule.Upfront(version);
-        if (lines.Count == 0)
-        {
-            return [];
-        }
-        var invoiceId = "inv_" + orderId["ord_".Length..] + "-0";
-        await GrainFactory.GetGrain<IInvoiceGrain>(invoiceId).IssueAsync(
-            new InvoiceDraft(S.OrganizationId!, orderId, version.Currency, $"{Title(version)}: upfront", lines, now, now.AddDays(PaymentTermDays)));
-        return [invoiceId];
-    }
 
-    public const int PaymentTermDays = 30;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -157,7 +137,7 @@ public sealed partial class QuoteGrain(
         return Snapshot();
     }
 
-    private static string Title(QuoteVersion version) =>
+    internal static string Title(QuoteVersion version) =>
         $"{string.Join(" + ", version.Models.Select(m => m.Listing.Name))} on {version.HardwareUnits} × {version.Hardware.Name}, by {version.Integrator.Name}";
 
     private QuoteSnapshot Snapshot() => new(this.GetPrimaryKeyString(), S.OrganizationId!, S.Status, [.. S.Versions], S.OrderId, S.AcceptedAt);

@@ -7,6 +7,7 @@ using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Application.Users.Demo;
 using Marketplace.Connectors.CatalogFiles;
 using Marketplace.Connectors.Documents;
+using Marketplace.Domain.Billing;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Solutions;
 using Marketplace.Grains.Cluster;
@@ -54,6 +55,7 @@ internal static class HostSetup
         });
         builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddSingleton<IQuotePrinter, QuotePdf>();
+        builder.Services.AddSingleton<IInvoicePrinter, InvoicePdf>();
         builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
         {
             admin.Key = marketplace.Value.Bootstrap.AdminApiKey;

@@ -17,6 +17,12 @@ internal static class BillingEndpoints
             .WithSummary("Your organization's invoices, newest first (?status=Open|Paid|Void|Uncollectible); operators see all.");
         invoices.MapGet("/{id}", async (string id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInvoice(id), ct)))
             .WithSummary("An invoice with its lines (summing to the total), payments and refunds.");
+        invoices.MapGet("/{id}/pdf", async (string id, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetInvoicePdf(id), ct);
+                return TypedResults.File(file.Content, "application/pdf", file.FileName);
+            })
+            .WithSummary("The invoice as a PDF.");
         invoices.MapPost("/{id}/payments", async (string id, PaymentRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RecordPayment(id, body.Method, body.AmountMinor, body.Reference), ct)))
             .WithSummary("Record a payment received offline {\"method\":\"Offline\",\"amountMinor\",\"reference\"} (operators); the same reference again is the same payment; a paid invoice is a 409.");
