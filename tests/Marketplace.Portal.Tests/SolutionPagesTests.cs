@@ -202,12 +202,13 @@ public sealed class SolutionPagesTests : PortalTest
     {
         Mediator.Returns<GetOrder>(new OrderSnapshot("ord_1", "qte_1", 1, "org_customer", "USD", 2_000_000,
             [new OrderLine("org_hw", "Fjordline", "2 × Edge server", 1_000_000, 900_000, 100_000), new OrderLine("org_tessel", "Tessel Vision", "Fixed fee", 1_000_000, 900_000, 100_000)],
-            TestData.At, "Placed"));
+            TestData.At, "Placed", ["inv_1-0"]));
         var page = Render<OrderPage>(p => p.Add(o => o.OrderId, "ord_1"));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='order-lines-row']").Count));
         Assert.Equal("USD 20,000.00", page.Find("[data-testid='order-lines-total']").TextContent.Trim());
         Assert.Equal("USD 20,000.00", page.Find("[data-testid='order-total']").TextContent.Trim());
+        Assert.Equal("/invoices/inv_1-0", page.Find("[data-testid='order-invoice']").GetAttribute("href"));
     }
 
     [Fact]
