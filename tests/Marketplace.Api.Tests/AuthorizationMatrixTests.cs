@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["invoices.refund"] = new("POST", "/api/v1/invoices/{I}/refunds", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["partner.earnings"] = new("GET", "/api/v1/partners/{A}/earnings", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["partner.payouts"] = new("POST", "/api/v1/partners/{A}/payouts", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        // Stripe calls without a key; its signature decides (no signature here: a 400 for everyone).
+        ["webhooks.stripe"] = new("POST", "/api/v1/webhooks/stripe", new { id = "evt_matrix" }, Ok, Ok, Ok, Ok, Ok),
         ["ledger.trialBalance"] = new("GET", "/api/v1/admin/ledger/trial-balance", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["terms.get"] = new("GET", "/api/v1/platform/terms", null, Unauthorized, Ok, Ok, Ok, Ok),
         ["terms.takeRate"] = new("PUT", "/api/v1/admin/terms/take-rate", new { basisPoints = 1000 }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

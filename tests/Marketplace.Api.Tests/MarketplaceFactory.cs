@@ -16,6 +16,9 @@ public sealed class MarketplaceFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
+    /// <summary>The Stripe webhook signing secret the host is configured with.</summary>
+    public const string StripeWebhookSecret = "whsec_test_marketplace_0123456789";
+
     private readonly TempDirectory _data = new("api-tests");
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -25,6 +28,7 @@ public sealed class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Marketplace:DataPath", _data.Path);
         builder.UseSetting("Marketplace:Bootstrap:AdminApiKey", AdminKey);
+        builder.UseSetting("Marketplace:Stripe:WebhookSecret", StripeWebhookSecret);
         builder.UseSetting("Marketplace:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Marketplace:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in ExtraSettings)

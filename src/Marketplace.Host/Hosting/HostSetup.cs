@@ -6,7 +6,9 @@ using Marketplace.Application.Catalog.Seeding;
 using Marketplace.Application.Operations.GetSystemInfo;
 using Marketplace.Application.Users.Demo;
 using Marketplace.Connectors.CatalogFiles;
+using Marketplace.Abstractions.Billing;
 using Marketplace.Connectors.Documents;
+using Marketplace.Connectors.Stripe;
 using Marketplace.Domain.Billing;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Solutions;
@@ -56,6 +58,8 @@ internal static class HostSetup
         builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddSingleton<IQuotePrinter, QuotePdf>();
         builder.Services.AddSingleton<IInvoicePrinter, InvoicePdf>();
+        builder.Services.Configure<StripeOptions>(builder.Configuration.GetSection(StripeOptions.Section));
+        builder.Services.AddSingleton<IPaymentWebhooks, StripeWebhooks>();
         builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
         {
             admin.Key = marketplace.Value.Bootstrap.AdminApiKey;

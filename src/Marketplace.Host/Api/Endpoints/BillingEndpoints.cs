@@ -38,6 +38,17 @@ internal static class BillingEndpoints
                 await m.Send(new PayOutPartner(orgId, currency ?? GetPartnerEarnings.DefaultCurrency, key), ct) is { } payout ? TypedResults.Ok(payout) : TypedResults.NoContent())
             .WithTags("Operator: finance")
             .WithSummary("Pay a partner what is due in a currency by bank transfer (operator owner; Idempotency-Key header required); 204 when nothing is due.");
+        api.MapPost("/webhooks/stripe", async (HttpRequest request, IMediator m, CancellationToken ct) =>
+            {
+                // The signature covers the raw body, so it is read as sent, never re-serialised.
+                using var reader = new StreamReader(request.Body);
+                var payload = await reader.ReadToEndAsync(ct);
+                return TypedResults.Ok(await m.Send(new ReceiveStripeWebhook(payload, request.Headers["Stripe-Signature"].FirstOrDefault()), ct));
+            })
+            .WithTags("Billing")
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithSummary("Stripe's webhook: verified by its signature (300 s tolerance), each event handled once; a bad signature is a 400 and changes nothing.");
         api.MapGet("/admin/ledger/trial-balance", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTrialBalance(), ct)))
             .WithTags("Operator: finance")
             .WithSummary("Every ledger account's debits and credits; balanced when each currency's debits equal its credits (operators).");
