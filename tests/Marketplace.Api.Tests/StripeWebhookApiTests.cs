@@ -125,4 +125,15 @@ public sealed class StripeWebhookApiTests(MarketplaceFactory factory)
         Assert.StartsWith("ignored", ignored["outcome"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("ignored", noInvoice["outcome"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_a_secret_key_card_payments_are_refused_with_a_409_pointing_to_the_bank_transfer()
+    {
+        var invoice = await OpenInvoiceAsync();
+        var owner = factory.Admin();
+
+        using var response = await owner.PostAsync($"/api/v1/invoices/{invoice["id"]!.GetValue<string>()}/checkout", null);
+
+        Assert.Equal("payments.card_unavailable", (await response.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+    }
 }

@@ -10,7 +10,26 @@ namespace Marketplace.Portal.Tests;
 
 public sealed class BillingPagesTests : PortalTest
 {
-    public BillingPagesTests() => Caller = TestCallers.Customer;
+    public BillingPagesTests()
+    {
+        Caller = TestCallers.Customer;
+        Mediator.Returns<GetPaymentOptions>(new PaymentOptions(CardPayments: false));
+    }
+
+    [Fact]
+    public void A_customer_pays_an_open_invoice_by_card_when_card_payments_are_configured()
+    {
+        Mediator.Returns<GetInvoice>(BillingTestData.Invoice())
+            .Returns<GetPaymentOptions>(new PaymentOptions(CardPayments: true))
+            .Returns<StartCheckout>(new CheckoutPage("https://checkout.stripe.com/c/pay/cs_test_1"));
+        var page = Render<InvoicePage>(p => p.Add(i => i.InvoiceId, "inv_1"));
+
+        page.WaitForElement("button[data-testid='invoice-pay-card']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("https://checkout.stripe.com/c/pay/cs_test_1", Navigation.Uri));
+        Assert.Equal("inv_1", Mediator.SentOf<StartCheckout>().Single().InvoiceId);
+        Assert.NotEmpty(page.FindAll("[data-testid='invoice-bank-instructions']"));
+    }
 
     [Fact]
     public void Operators_see_every_organisations_invoices_and_can_filter_them_by_status()

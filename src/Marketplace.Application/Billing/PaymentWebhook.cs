@@ -75,3 +75,47 @@ public sealed class ReceiveStripeWebhookHandler(IPaymentWebhooks webhooks, IGrai
         }
     }
 }
+
+public sealed record CheckoutPage(string Url);
+
+/// <summary>
+/// A customer pays an open invoice by card: the gateway's hosted page for the amount due. The
+/// payment itself is recorded when the gateway's webhook says the money arrived, never on the way
+/// back from the page. Without a configured gateway the customer pays by bank transfer (409).
+/// </summary>
+public sealed record StartCheckout(string InvoiceId, string? ReturnBaseUrl = null) : ICommand<CheckoutPage>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Invoice(InvoiceId);
+}
+
+public sealed class StartCheckoutHandler(IPaymentCheckout checkout, IGrainFactory grains) : ICommandHandler<StartCheckout, CheckoutPage>
+{
+    public async ValueTask<CheckoutPage> Handle(StartCheckout command, CancellationToken cancellationToken)
+    {
+        var invoice = await grains.GetGrain<IInvoiceGrain>(command.InvoiceId).GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        if (!checkout.Configured)
+        {
+            throw new ConflictException("payments.card_unavailable", "Card payments are not configured on this marketplace; pay by bank transfer with the invoice id as the reference.");
+        }
+        if (invoice.Status != InvoiceStatus.Open || invoice.DueMinor <= 0)
+        {
+            throw new ConflictException("invoice.not_open", $"Invoice {invoice.Id} is {invoice.Status}; nothing is due.");
+        }
+        var back = $"{command.ReturnBaseUrl?.TrimEnd('/')}/invoices/{invoice.Id}";
+        var url = await checkout.CreateAsync(new CheckoutRequest(invoice.Id, invoice.Currency, invoice.DueMinor, invoice.Title, back + "?paid=card", back), cancellationToken);
+        return new CheckoutPage(url);
+    }
+}
+
+public sealed record PaymentOptions(bool CardPayments);
+
+/// <summary>How customers can pay here: always by bank transfer; by card when a gateway is configured.</summary>
+public sealed record GetPaymentOptions : IQuery<PaymentOptions>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.SignedIn;
+}
+
+public sealed class GetPaymentOptionsHandler(IPaymentCheckout checkout) : IQueryHandler<GetPaymentOptions, PaymentOptions>
+{
+    public ValueTask<PaymentOptions> Handle(GetPaymentOptions query, CancellationToken cancellationToken) => ValueTask.FromResult(new PaymentOptions(checkout.Configured));
+}

@@ -60,6 +60,7 @@ internal static class HostSetup
         builder.Services.AddSingleton<IInvoicePrinter, InvoicePdf>();
         builder.Services.Configure<StripeOptions>(builder.Configuration.GetSection(StripeOptions.Section));
         builder.Services.AddSingleton<IPaymentWebhooks, StripeWebhooks>();
+        builder.Services.AddSingleton<IPaymentCheckout>(sp => new StripeCheckout(sp.GetRequiredService<IOptions<StripeOptions>>()));
         builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
         {
             admin.Key = marketplace.Value.Bootstrap.AdminApiKey;

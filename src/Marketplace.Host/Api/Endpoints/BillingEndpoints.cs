@@ -26,6 +26,9 @@ internal static class BillingEndpoints
         invoices.MapPost("/{id}/payments", async (string id, PaymentRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RecordPayment(id, body.Method, body.AmountMinor, body.Reference), ct)))
             .WithSummary("Record a payment received offline {\"method\":\"Offline\",\"amountMinor\",\"reference\"} (operators); the same reference again is the same payment; a paid invoice is a 409.");
+        invoices.MapPost("/{id}/checkout", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new StartCheckout(id, $"{request.Scheme}://{request.Host}"), ct)))
+            .WithSummary("A Stripe Checkout page for what the invoice still owes (its customer); the webhook records the payment. 409 when card payments are not configured.");
         invoices.MapPost("/{id}/refunds", async (string id, RefundRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RefundInvoice(id, body.AmountMinor, body.Reason), ct)))
             .WithSummary("Refund part or all of what was paid {\"amountMinor\",\"reason\"} (operators); partners' shares are clawed back proportionally; more than was paid is a 409.");
