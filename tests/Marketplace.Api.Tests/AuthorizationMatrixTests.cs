@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["invoices.pdf"] = new("GET", "/api/v1/invoices/{I}/pdf", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["invoices.pay"] = new("POST", "/api/v1/invoices/{I}/payments", new { method = "Offline", amountMinor = 1, reference = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.checkout"] = new("POST", "/api/v1/invoices/{I}/checkout", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        ["invoices.void"] = new("POST", "/api/v1/invoices/{I}/void", new { reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.refund"] = new("POST", "/api/v1/invoices/{I}/refunds", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["partner.earnings"] = new("GET", "/api/v1/partners/{A}/earnings", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["partner.payouts"] = new("POST", "/api/v1/partners/{A}/payouts", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

@@ -133,6 +133,37 @@ public sealed class BillingApiTests(MarketplaceFactory factory)
         Assert.True((await TrialBalanceAsync())["balanced"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Voiding_an_unpaid_invoice_reverses_its_booking_and_a_paid_one_must_be_refunded_instead()
+    {
+        var (customer, invoice) = await AcceptedAsync();
+        var (_, paidInvoice) = await AcceptedAsync();
+        var id = invoice["id"]!.GetValue<string>();
+        var partner = Partners(invoice).First();
+        await PayAsync(paidInvoice["id"]!.GetValue<string>(), paidInvoice["totalMinor"]!.GetValue<long>(), "void-test");
+        var pendingBefore = (await EarningsAsync(partner))["pendingMinor"]!.GetValue<long>();
+
+        using var byCustomer = await customer.PostAsJsonAsync($"/api/v1/invoices/{id}/void", new { reason = "mine" });
+        using var noReason = await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/void", new { reason = "" });
+        var voided = await (await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/void", new { reason = "issued twice by mistake" })).ReadObjectAsync();
+        var again = await (await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/void", new { reason = "issued twice by mistake" })).ReadObjectAsync();
+        using var paid = await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{paidInvoice["id"]!.GetValue<string>()}/void", new { reason = "too late" });
+        using var payVoided = await PayAsync(id, 1, "after-void");
+
+        await byCustomer.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await noReason.AssertInvalidFieldsAsync("reason");
+        Assert.Equal(("Void", "issued twice by mistake"), (voided["status"]!.GetValue<string>(), voided["voidReason"]!.GetValue<string>()));
+        Assert.Equal("Void", again["status"]!.GetValue<string>());
+        Assert.Equal("invoice.not_voidable", (await paid.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        Assert.Equal("invoice.not_open", (await payVoided.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        // The partner's pending share of the voided invoice is gone again; the ledger still balances.
+        var lines = invoice["lines"]!.AsArray().Where(l => l!["partnerId"]!.GetValue<string>() == partner && !l["isTax"]!.GetValue<bool>()).ToList();
+        var share = lines.Sum(l => l!["amountMinor"]!.GetValue<long>() - (l["amountMinor"]!.GetValue<long>() * l["takeRateBasisPoints"]!.GetValue<int>() / 10_000));
+        var released = pendingBefore - (await EarningsAsync(partner))["pendingMinor"]!.GetValue<long>();
+        Assert.InRange(released, share - lines.Count, share + lines.Count);
+        Assert.True((await TrialBalanceAsync())["balanced"]!.GetValue<bool>());
+    }
+
     [Theory]
     [InlineData("""{"method":"Offline","amountMinor":0,"reference":"r"}""", "amountMinor")]
     [InlineData("""{"method":"Cash","amountMinor":100,"reference":"r"}""", "method")]

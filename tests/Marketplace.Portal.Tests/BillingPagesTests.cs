@@ -17,6 +17,23 @@ public sealed class BillingPagesTests : PortalTest
     }
 
     [Fact]
+    public void An_operator_voids_an_unpaid_invoice_with_a_reason()
+    {
+        Caller = TestCallers.OperatorOwner;
+        Mediator.Returns<GetInvoice>(BillingTestData.Invoice())
+            .On<VoidInvoice>(c => BillingTestData.Invoice() with { Status = InvoiceStatus.Void, VoidReason = c.Reason });
+        var page = Render<InvoicePage>(p => p.Add(i => i.InvoiceId, "inv_1"));
+
+        page.WaitForElement("button[data-testid='invoice-void']").Click();
+        page.WaitForElement("textarea[data-testid='reason-dialog-text'], input[data-testid='reason-dialog-text']").Input("issued twice");
+        page.Find("button[data-testid='reason-dialog-confirm']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("issued twice", page.Find("[data-testid='invoice-void-reason']").TextContent, StringComparison.Ordinal));
+        Assert.Equal(new VoidInvoice("inv_1", "issued twice"), Mediator.SentOf<VoidInvoice>().Single());
+        Assert.Empty(page.FindAll("button[data-testid='invoice-void']"));
+    }
+
+    [Fact]
     public void A_customer_pays_an_open_invoice_by_card_when_card_payments_are_configured()
     {
         Mediator.Returns<GetInvoice>(BillingTestData.Invoice())

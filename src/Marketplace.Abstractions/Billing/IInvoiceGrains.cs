@@ -29,6 +29,10 @@ public interface IInvoiceGrain : IGrainWithStringKey
     [Alias("PayAsync")]
     Task<InvoiceSnapshot> PayAsync(string method, long amountMinor, string reference, string actor);
 
+    /// <summary>Voids an open invoice nothing was paid on: its booking is reversed in full. Anything else is a conflict.</summary>
+    [Alias("VoidAsync")]
+    Task<InvoiceSnapshot> VoidAsync(string reason, string actor);
+
     /// <summary>Refunds part or all of what was paid, clawing the partners' shares back proportionally; more than was paid is a conflict.</summary>
     [Alias("RefundAsync")]
     Task<InvoiceSnapshot> RefundAsync(long amountMinor, string reason, string actor);
@@ -74,7 +78,8 @@ public sealed record InvoiceSnapshot(
     [property: Id(10)] DateTimeOffset IssuedAt,
     [property: Id(11)] DateTimeOffset DueAt,
     [property: Id(12)] IReadOnlyList<InvoicePayment> Payments,
-    [property: Id(13)] IReadOnlyList<InvoiceRefund> Refunds)
+    [property: Id(13)] IReadOnlyList<InvoiceRefund> Refunds,
+    [property: Id(14)] string? VoidReason = null)
 {
     public long DueMinor => TotalMinor - PaidMinor;
 

@@ -85,6 +85,27 @@ public sealed class RecordPaymentHandler(IGrainFactory grains, ICallerAccessor c
     }
 }
 
+/// <summary>An operator voids an open invoice nothing was paid on (issued by mistake); its booking is reversed, never deleted.</summary>
+public sealed record VoidInvoice(string InvoiceId, string? Reason) : ICommand<InvoiceSnapshot>, IAuthorizedRequest
+{
+    Access IAuthorizedRequest.Access => Access.Operator();
+}
+
+public sealed class VoidInvoiceValidator : AbstractValidator<VoidInvoice>
+{
+    public VoidInvoiceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+}
+
+public sealed class VoidInvoiceHandler(IGrainFactory grains, ICallerAccessor callers) : ICommandHandler<VoidInvoice, InvoiceSnapshot>
+{
+    public async ValueTask<InvoiceSnapshot> Handle(VoidInvoice command, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
+        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        return await grain.VoidAsync(command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+    }
+}
+
 /// <summary>An operator refunds part or all of what an invoice was paid; the partners' shares are clawed back proportionally.</summary>
 public sealed record RefundInvoice(string InvoiceId, long? AmountMinor, string? Reason) : ICommand<InvoiceSnapshot>, IAuthorizedRequest
 {

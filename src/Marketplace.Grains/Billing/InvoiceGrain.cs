@@ -77,6 +77,25 @@ public sealed class InvoiceGrain(
         return S.Invoice;
     }
 
+    public async Task<InvoiceSnapshot> VoidAsync(string reason, string actor)
+    {
+        var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);
+        if (invoice.Status == InvoiceStatus.Void)
+        {
+            return invoice;
+        }
+        if (invoice.Status != InvoiceStatus.Open || invoice.PaidMinor > 0)
+        {
+            throw new ConflictException("invoice.not_voidable", $"Invoice {Id} is {invoice.Status} with {invoice.PaidMinor} minor units paid; only an open invoice nothing was paid on can be voided (refund a paid one).");
+        }
+        // The issue entry is rebuilt exactly as it was posted (same lines, same key) and reversed posting by posting.
+        var issued = RevenueShare.Issue(Id, invoice.OrganizationId, invoice.Currency, invoice.Lines.Select(l => l.ToRevenueLine()).ToList(), $"invoice:{Id}:issue", invoice.IssuedAt);
+        await PostAsync(JournalEntry.Reversal(issued.Entry!, $"invoice:{Id}:void", time.GetUtcNow()));
+        S.Invoice = invoice with { Status = InvoiceStatus.Void, VoidReason = reason };
+        await SaveAsync();
+        return S.Invoice;
+    }
+
     public async Task<InvoiceSnapshot> RefundAsync(long amountMinor, string reason, string actor)
     {
         var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);

@@ -8,6 +8,8 @@ public sealed record PaymentRequest(string? Method, long? AmountMinor, string? R
 
 public sealed record RefundRequest(long? AmountMinor, string? Reason);
 
+public sealed record VoidRequest(string? Reason);
+
 internal static class BillingEndpoints
 {
     public static void MapBillingEndpoints(this RouteGroupBuilder api)
@@ -29,6 +31,9 @@ internal static class BillingEndpoints
         invoices.MapPost("/{id}/checkout", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new StartCheckout(id, $"{request.Scheme}://{request.Host}"), ct)))
             .WithSummary("A Stripe Checkout page for what the invoice still owes (its customer); the webhook records the payment. 409 when card payments are not configured.");
+        invoices.MapPost("/{id}/void", async (string id, VoidRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new VoidInvoice(id, body.Reason), ct)))
+            .WithSummary("Void an open invoice nothing was paid on {\"reason\"} (operators); its booking is reversed. A paid invoice is a 409: refund it instead.");
         invoices.MapPost("/{id}/refunds", async (string id, RefundRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RefundInvoice(id, body.AmountMinor, body.Reason), ct)))
             .WithSummary("Refund part or all of what was paid {\"amountMinor\",\"reason\"} (operators); partners' shares are clawed back proportionally; more than was paid is a 409.");
