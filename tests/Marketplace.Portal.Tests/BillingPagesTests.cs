@@ -2,6 +2,7 @@ using Bunit;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Application.Billing;
+using Marketplace.Domain.Billing;
 using Marketplace.Domain.Organizations;
 using Marketplace.Portal.Pages.Admin;
 using Marketplace.Portal.Pages.Billing;

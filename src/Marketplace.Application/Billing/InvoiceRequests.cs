@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Common.Validation;
 using Marketplace.Application.Organizations;
 using Marketplace.Domain.Billing;
 using Mediator;
@@ -25,14 +26,13 @@ public sealed record ListInvoices(string? Status = null) : IQuery<IReadOnlyList<
 {
     Access IAuthorizedRequest.Access => Access.Customer();
 
-    internal InvoiceStatus? Parsed => Enum.TryParse<InvoiceStatus>(Status, ignoreCase: true, out var status) ? status : null;
+    internal InvoiceStatus? Parsed => StatusFilter.Parse<InvoiceStatus>(Status);
 }
 
 public sealed class ListInvoicesValidator : AbstractValidator<ListInvoices>
 {
     public ListInvoicesValidator() =>
-        RuleFor(q => q.Status).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<InvoiceStatus>(s, ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _)))
-            .WithMessage($"'status' must be one of {string.Join(", ", Enum.GetNames<InvoiceStatus>())}.");
+        RuleFor(q => q.Status).MustBeStatusOf<ListInvoices, InvoiceStatus>();
 }
 
 public sealed class ListInvoicesHandler(IGrainFactory grains, ICallerAccessor callers) : IQueryHandler<ListInvoices, IReadOnlyList<InvoiceSummary>>
@@ -44,14 +44,6 @@ public sealed class ListInvoicesHandler(IGrainFactory grains, ICallerAccessor ca
         var status = query.Parsed;
         return (await book.ListAsync()).Where(i => status is null || i.Status == status).ToList();
     }
-}
-
-/// <summary>The ways an operator records money received; Stripe payments arrive through its webhook instead.</summary>
-public static class PaymentMethods
-{
-    public const string Offline = "Offline";
-
-    public static IReadOnlyList<string> Recordable { get; } = [Offline];
 }
 
 /// <summary>
@@ -78,10 +70,9 @@ public sealed class RecordPaymentHandler(IGrainFactory grains, ICallerAccessor c
 {
     public async ValueTask<InvoiceSnapshot> Handle(RecordPayment command, CancellationToken cancellationToken)
     {
-        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
-        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        // The grain answers an unknown invoice with a 404 itself.
         var method = PaymentMethods.Recordable.First(m => string.Equals(m, command.Method, StringComparison.OrdinalIgnoreCase));
-        return await grain.PayAsync(method, command.AmountMinor!.Value, command.Reference!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        return await grains.GetGrain<IInvoiceGrain>(command.InvoiceId).PayAsync(method, command.AmountMinor!.Value, command.Reference!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
     }
 }
 
@@ -100,9 +91,7 @@ public sealed class VoidInvoiceHandler(IGrainFactory grains, ICallerAccessor cal
 {
     public async ValueTask<InvoiceSnapshot> Handle(VoidInvoice command, CancellationToken cancellationToken)
     {
-        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
-        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
-        return await grain.VoidAsync(command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        return await grains.GetGrain<IInvoiceGrain>(command.InvoiceId).VoidAsync(command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
     }
 }
 
@@ -125,9 +114,7 @@ public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor c
 {
     public async ValueTask<InvoiceSnapshot> Handle(RefundInvoice command, CancellationToken cancellationToken)
     {
-        var grain = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
-        _ = await grain.GetAsync() ?? throw new NotFoundException("Invoice", command.InvoiceId);
-        return await grain.RefundAsync(command.AmountMinor!.Value, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        return await grains.GetGrain<IInvoiceGrain>(command.InvoiceId).RefundAsync(command.AmountMinor!.Value, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
     }
 }
 

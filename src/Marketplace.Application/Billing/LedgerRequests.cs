@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Application.Common.Security;
+using Marketplace.Domain.Billing;
 using Marketplace.Domain.Money;
 using Mediator;
 
@@ -71,5 +72,5 @@ public sealed class PayOutPartnerValidator : AbstractValidator<PayOutPartner>
 public sealed class PayOutPartnerHandler(IGrainFactory grains) : ICommandHandler<PayOutPartner, PayoutView?>
 {
     public async ValueTask<PayoutView?> Handle(PayOutPartner command, CancellationToken cancellationToken) =>
-        await grains.GetGrain<ILedgerGrain>(command.Currency!.Trim().ToUpperInvariant()).PayOutAsync(command.OrganizationId, "offline", command.IdempotencyKey!);
+        await grains.GetGrain<ILedgerGrain>(command.Currency!.Trim().ToUpperInvariant()).PayOutAsync(command.OrganizationId, PaymentMethods.GatewayOf(PaymentMethods.Offline), command.IdempotencyKey!);
 }

@@ -1,6 +1,7 @@
 using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Errors;
 using Marketplace.Application.Common.Security;
+using Marketplace.Domain.Billing;
 using Mediator;
 
 namespace Marketplace.Application.Billing;
@@ -16,8 +17,6 @@ public sealed record WebhookReceipt(string EventId, string Outcome);
 /// </summary>
 public sealed record ReceiveStripeWebhook(string Payload, string? Signature) : ICommand<WebhookReceipt>, IAuthorizedRequest
 {
-    public const string Gateway = "Stripe";
-
     Access IAuthorizedRequest.Access => Access.Anyone;
 }
 
@@ -59,13 +58,10 @@ public sealed class ReceiveStripeWebhookHandler(IPaymentWebhooks webhooks, IGrai
         {
             return $"ignored: paid in {notice.Currency}, invoiced in {invoice.Currency}";
         }
-        if (invoice.Payments.Any(p => p.Reference == notice.Reference))
-        {
-            return $"recorded: payment {notice.Reference} was already on invoice {invoice.Id}";
-        }
         try
         {
-            await grains.GetGrain<IInvoiceGrain>(invoice.Id).PayAsync(ReceiveStripeWebhook.Gateway, notice.AmountMinor, notice.Reference!, "stripe webhook " + notice.EventId);
+            // A reference already on the invoice is the same payment: the grain answers it without booking it again.
+            await grains.GetGrain<IInvoiceGrain>(invoice.Id).PayAsync(PaymentMethods.Stripe, notice.AmountMinor, notice.Reference!, "stripe webhook " + notice.EventId);
             return $"recorded: {notice.AmountMinor} minor units on invoice {invoice.Id}";
         }
         catch (ConflictException e)

@@ -59,7 +59,7 @@ public sealed class InvoiceGrain(
             throw new ConflictException("invoice.overpaid", $"Only {invoice.DueMinor} minor units are due on invoice {Id}; {amountMinor} would overpay it.");
         }
         var at = time.GetUtcNow();
-        var booking = RevenueShare.Pay(S.Shares!.ToShares(Id, invoice.OrganizationId, invoice.Currency), amountMinor, GatewayOf(method), $"invoice:{Id}:payment:{reference}", at);
+        var booking = RevenueShare.Pay(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, PaymentMethods.GatewayOf(method), $"invoice:{Id}:payment:{reference}", at);
         if (!booking.Allowed)
         {
             throw new ConflictException("invoice.payment_refused", booking.Refusal!);
@@ -107,8 +107,8 @@ public sealed class InvoiceGrain(
         var at = time.GetUtcNow();
         // The n-th refund's key: a retry after a crash finds its entry; a different amount under it is refused by the ledger.
         var key = $"invoice:{Id}:refund:{invoice.Refunds.Count + 1}";
-        var gateway = GatewayOf(invoice.Payments.LastOrDefault()?.Method ?? "Offline");
-        var booking = RevenueShare.Refund(S.Shares!.ToShares(Id, invoice.OrganizationId, invoice.Currency), amountMinor, gateway, key, at);
+        var gateway = PaymentMethods.GatewayOf(invoice.Payments.LastOrDefault()?.Method ?? PaymentMethods.Offline);
+        var booking = RevenueShare.Refund(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, gateway, key, at);
         if (!booking.Allowed)
         {
             throw new ConflictException("invoice.refund_refused", booking.Refusal!);
@@ -123,9 +123,6 @@ public sealed class InvoiceGrain(
         await SaveAsync();
         return S.Invoice;
     }
-
-    /// <summary>The ledger account money moves through for a payment method.</summary>
-    public static string GatewayOf(string method) => method.ToLowerInvariant();
 
     private async Task PostAsync(JournalEntry entry)
     {
@@ -170,11 +167,6 @@ public sealed record ShareState([property: Id(0)] int Kind, [property: Id(1)] st
         _ => Party.Tax,
     };
 
-    public PartyShare ToShare() => new(Party, Invoiced, Collected, Refunded);
-}
-
-internal static class ShareStates
-{
-    public static InvoiceShares ToShares(this List<ShareState> shares, string invoiceId, string customerId, string currency) =>
-        new(invoiceId, customerId, currency, shares.Select(s => s.ToShare()).ToList());
+    public static InvoiceShares ToShares(List<ShareState> shares, string invoiceId, string customerId, string currency) =>
+        new(invoiceId, customerId, currency, shares.Select(s => new PartyShare(s.Party, s.Invoiced, s.Collected, s.Refunded)).ToList());
 }

@@ -54,10 +54,11 @@ public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grai
     public Task<PartnerLedgerView> PartnerAsync(string partnerId)
     {
         var payable = Account.PartnerPayable(partnerId);
-        var lines = _ledger.History(payable)
+        var history = _ledger.History(payable);
+        var lines = history
             .Select(m => new EarningLine(m.Entry.Id, m.Entry.OccurredAt, m.Entry.Description, m.Side == Side.Credit ? m.AmountMinor : -m.AmountMinor, -m.NetAfter))
             .ToList();
-        var paidOut = _ledger.History(payable).Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor);
+        var paidOut = history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor);
         return Task.FromResult(new PartnerLedgerView(
             partnerId, Currency, _ledger.Balance(Account.PartnerPending(partnerId)).OnNormalSide, _ledger.Balance(payable).OnNormalSide, paidOut, lines));
     }

@@ -3,6 +3,7 @@ using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Solutions;
 using Marketplace.Application.Catalog;
 using Marketplace.Application.Common.Security;
+using Marketplace.Application.Common.Validation;
 using Marketplace.Application.Organizations;
 using Marketplace.Domain.Solutions;
 using Mediator;
@@ -26,14 +27,13 @@ public sealed record ListQuotes(string? Status = null) : IQuery<IReadOnlyList<Qu
 {
     Access IAuthorizedRequest.Access => Access.Customer();
 
-    internal QuoteStatus? Parsed => Enum.TryParse<QuoteStatus>(Status, ignoreCase: true, out var status) ? status : null;
+    internal QuoteStatus? Parsed => StatusFilter.Parse<QuoteStatus>(Status);
 }
 
 public sealed class ListQuotesValidator : AbstractValidator<ListQuotes>
 {
     public ListQuotesValidator() =>
-        RuleFor(q => q.Status).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<QuoteStatus>(s, ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _)))
-            .WithMessage($"'status' must be one of {string.Join(", ", Enum.GetNames<QuoteStatus>())}.");
+        RuleFor(q => q.Status).MustBeStatusOf<ListQuotes, QuoteStatus>();
 }
 
 public sealed class ListQuotesHandler(IGrainFactory grains, ICallerAccessor callers) : IQueryHandler<ListQuotes, IReadOnlyList<QuoteSummary>>
