@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorageProbe, RelationalStorageProbe>();
         services.AddSingleton<IUsageLedger, RelationalUsageLedger>();
         services.AddSingleton<IJournalStore, RelationalJournalStore>();
+        services.AddSingleton<IMeteredUsageStore, RelationalMeteredUsageStore>();
         services.AddGrainStorage(name, (sp, providerName) => new RelationalGrainStorage(
             providerName,
             sp.GetRequiredService<RelationalSchema>(),

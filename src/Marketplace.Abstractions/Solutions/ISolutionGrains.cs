@@ -1,3 +1,4 @@
+using Marketplace.Domain.Billing;
 using Marketplace.Domain.Money;
 using Marketplace.Domain.Solutions;
 
@@ -106,7 +107,8 @@ public sealed record OrderSnapshot(
     [property: Id(6)] IReadOnlyList<OrderLine> Lines,
     [property: Id(7)] DateTimeOffset PlacedAt,
     [property: Id(8)] string Status,
-    [property: Id(9)] IReadOnlyList<string>? InvoiceIds = null);
+    [property: Id(9)] IReadOnlyList<string>? InvoiceIds = null,
+    [property: Id(10)] IReadOnlyList<MeteredLine>? MeteredLines = null);
 
 /// <summary>
 /// An organisation's quotes and orders as a list (key: organisation id; <see cref="Everyone"/> for

@@ -43,8 +43,11 @@ public static class InvoiceSchedule
         WithTax(version, version.Lines.Where(l => IsUpfront(l, version.Requirements.Deployment))
             .Select(l => new InvoiceLine(l.PartnerId, l.PartnerName, l.Description, l.AmountMinor, version.TakeRateBasisPoints, false)).ToList());
 
-    /// <summary>The invoice for month <paramref name="month"/> (1 to the term) of the recurring lines.</summary>
-    public static IReadOnlyList<InvoiceLine> Monthly(QuoteVersion version, int month)
+    /// <summary>
+    /// The invoice for month <paramref name="month"/> (1 to the term): the recurring lines' part and
+    /// the month's rated usage (<see cref="Metering.Rate"/>), taxed together.
+    /// </summary>
+    public static IReadOnlyList<InvoiceLine> Monthly(QuoteVersion version, int month, IReadOnlyList<InvoiceLine>? usage = null)
     {
         var term = version.Requirements.TermMonths;
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
@@ -54,6 +57,7 @@ public static class InvoiceSchedule
             .Select(l => new InvoiceLine(l.PartnerId, l.PartnerName, $"{l.Description} (month {month} of {term})",
                 Splits.LargestRemainder(l.AmountMinor, weights)[month - 1], version.TakeRateBasisPoints, false))
             .Where(l => l.AmountMinor > 0)
+            .Concat(usage ?? [])
             .ToList();
         return WithTax(version, lines);
     }

@@ -30,7 +30,7 @@ public sealed record QuotedModel(
 /// One line of a quote and how it will be shared when paid: the partner's part and the
 /// platform's (its take rate), which sum to the line exactly. Tax lines are shared with nobody.
 /// </summary>
-public sealed record QuoteLine(string PartnerId, string PartnerName, string? ListingId, LineKind Kind, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor);
+public sealed record QuoteLine(string PartnerId, string PartnerName, string? ListingId, LineKind Kind, string Description, long AmountMinor, long PartnerShareMinor, long PlatformShareMinor, UsagePrice? Usage = null);
 
 /// <summary>One immutable version of a quote: what was offered, at which prices, valid until when.</summary>
 public sealed record QuoteVersion
@@ -129,7 +129,7 @@ public static class QuoteRules
             return new QuoteLine(line.PartnerId, partnerName, line.ListingId, line.Kind, line.Description, line.AmountMinor, 0, 0);
         }
         var (partner, platform) = Splits.TakeRate(line.AmountMinor, takeRateBasisPoints);
-        return new QuoteLine(line.PartnerId, partnerName, line.ListingId, line.Kind, line.Description, line.AmountMinor, partner, platform);
+        return new QuoteLine(line.PartnerId, partnerName, line.ListingId, line.Kind, line.Description, line.AmountMinor, partner, platform, line.Usage);
     }
 
     /// <summary>The order's lines: one per partner (its quote lines added up), then tax.</summary>

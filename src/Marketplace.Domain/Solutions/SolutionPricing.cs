@@ -25,8 +25,15 @@ public enum LineKind
     Tax,
 }
 
-/// <summary>One line of a solution's price: who is paid, for what, how much (minor units of the quote's currency).</summary>
-public sealed record CostLine(string PartnerId, string? ListingId, LineKind Kind, string Description, long AmountMinor);
+/// <summary>
+/// One line of a solution's price: who is paid, for what, how much (minor units of the quote's
+/// currency). A usage-priced line also carries the agreed price per 1,000 units, converted once,
+/// which metered usage is rated at; its amount is only the projection.
+/// </summary>
+public sealed record CostLine(string PartnerId, string? ListingId, LineKind Kind, string Description, long AmountMinor, UsagePrice? Usage = null);
+
+/// <summary>A price per 1,000 units of a usage dimension (<see cref="Vocabulary.UsageUnits"/>), in the quote's currency.</summary>
+public sealed record UsagePrice(string Unit, long Per1kMinor);
 
 /// <summary>What a listing costs in a solution: a part that does not grow with servers, and one per server.</summary>
 public readonly record struct Price(long FixedMinor, long PerServerMinor)
@@ -72,11 +79,13 @@ public static class SolutionPricing
     {
         var pricing = model.Pricing;
         var months = requirements.TermMonths;
-        Price? price = requirements.Deployment == DeploymentOption.Private && pricing.OnPremLicenseMinor is { } licence
-            ? new Price(0, licence)
-            : pricing.MonthlyMinor is { } monthly ? new Price(checked(monthly * months), 0)
-            : pricing.Per1kInferencesMinor is { } per1k ? new Price(UsageMinor(per1k, ProjectedRequests(requirements)), 0)
-            : null;
+        Price? price = ModelPriceKind(pricing, requirements.Deployment) switch
+        {
+            LineKind.ModelLicense => new Price(0, pricing.OnPremLicenseMinor!.Value),
+            LineKind.ModelSubscription => new Price(checked(pricing.MonthlyMinor!.Value * months), 0),
+            LineKind.ModelUsage => new Price(UsageMinor(pricing.Per1kInferencesMinor!.Value, ProjectedRequests(requirements)), 0),
+            _ => null,
+        };
         if (price is not { } p)
         {
             return (null, "it has no price for this deployment (an on-premise licence, a monthly fee or a price per 1k inferences)");
@@ -85,6 +94,20 @@ public static class SolutionPricing
         var perServer = Convert(p.PerServerMinor, pricing.Currency, requirements, terms);
         return fixedPart is null || perServer is null ? (null, NoRate(pricing.Currency, requirements)) : (new Price(fixedPart.Value, perServer.Value), null);
     }
+
+    /// <summary>
+    /// How a model is paid for in a deployment: on premises its licence, else its subscription (packaging,
+    /// updates, support), else usage; hosted, by usage at its price per 1,000 when it has one (metered
+    /// and invoiced monthly), else its subscription for hosted capacity. Null when it has no such price.
+    /// </summary>
+    public static LineKind? ModelPriceKind(Listings.ListingPricing pricing, DeploymentOption deployment) => deployment switch
+    {
+        DeploymentOption.Private when pricing.OnPremLicenseMinor is not null => LineKind.ModelLicense,
+        DeploymentOption.Private when pricing.MonthlyMinor is not null => LineKind.ModelSubscription,
+        _ when pricing.Per1kInferencesMinor is not null => LineKind.ModelUsage,
+        _ when pricing.MonthlyMinor is not null => LineKind.ModelSubscription,
+        _ => null,
+    };
 
     public static (long? Minor, string? Refusal) Integrator(IntegratorOffer integrator, SolutionRequirements requirements, PriceTerms terms)
     {
@@ -146,13 +169,17 @@ public static class SolutionPricing
         foreach (var (role, model) in models)
         {
             var price = Model(model, requirements, terms).Price!.Value;
-            var (kind, what) = model.Pricing switch
+            var kind = ModelPriceKind(model.Pricing, requirements.Deployment)!.Value;
+            var what = kind switch
             {
-                _ when price.PerServerMinor > 0 => (LineKind.ModelLicense, $"on-premise licence for {servers} × server"),
-                { MonthlyMinor: not null } => (LineKind.ModelSubscription, $"subscription for {months} months"),
-                _ => (LineKind.ModelUsage, $"{ProjectedRequests(requirements):N0} inferences projected over {months} months"),
+                LineKind.ModelLicense => $"on-premise licence for {servers} × server",
+                LineKind.ModelSubscription => $"subscription for {months} months",
+                _ => $"{ProjectedRequests(requirements):N0} inferences projected over {months} months",
             };
-            lines.Add(new CostLine(model.PartnerId, model.Id, kind, $"{model.Name} ({role.Role}): {what}", price.For(servers)));
+            var usage = kind == LineKind.ModelUsage && Convert(model.Pricing.Per1kInferencesMinor!.Value, model.Pricing.Currency, requirements, terms) is { } per1k
+                ? new UsagePrice(Vocabulary.UsageUnits.Inference, per1k)
+                : null;
+            lines.Add(new CostLine(model.PartnerId, model.Id, kind, $"{model.Name} ({role.Role}): {what}", price.For(servers), usage));
         }
         foreach (var (kind, minor, what) in IntegratorParts(integrator, requirements))
         {

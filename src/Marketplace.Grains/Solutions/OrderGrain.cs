@@ -23,9 +23,13 @@ public sealed class OrderGrain(
     {
         if (S.Order is null)
         {
-            S.Order = order;
+            S.Order = order with { MeteredLines = Metering.Lines(order.Id, version) };
             S.Version = version;
             await state.WriteStateAsync();
+        }
+        if (S.Order.MeteredLines is { Count: > 0 } metered)
+        {
+            await Meter.ConfigureAsync(new MeterSetup(S.Order.OrganizationId, S.Order.Currency, Term, metered));
         }
         if (!S.UpfrontInvoiced)
         {
@@ -33,7 +37,8 @@ public sealed class OrderGrain(
             S.UpfrontInvoiced = true;
             await state.WriteStateAsync();
         }
-        if (S.Version!.Lines.Any(l => InvoiceSchedule.IsMonthly(l, S.Version.Requirements.Deployment)) && S.InvoicedMonths < S.Version.Requirements.TermMonths)
+        if ((S.Version!.Lines.Any(l => InvoiceSchedule.IsMonthly(l, S.Version.Requirements.Deployment)) || S.Order.MeteredLines is { Count: > 0 })
+            && S.InvoicedMonths < S.Version.Requirements.TermMonths)
         {
             await this.RegisterOrUpdateReminder(BillingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         }
@@ -50,11 +55,12 @@ public sealed class OrderGrain(
         }
         var issued = new List<string>();
         var term = version.Requirements.TermMonths;
-        // Month m is invoiced once it has ended: m months after the order was placed.
-        while (S.InvoicedMonths < term && order.PlacedAt.AddMonths(S.InvoicedMonths + 1) <= time.GetUtcNow())
+        // Month m is invoiced once it has ended (m months after the order was placed) and late usage had its grace.
+        while (S.InvoicedMonths < term && Metering.MayClose(Term, S.InvoicedMonths + 1, time.GetUtcNow()))
         {
             var month = S.InvoicedMonths + 1;
-            if (await InvoiceAsync(month, InvoiceSchedule.Monthly(version, month), $"month {month} of {term}") is { } id)
+            var usage = order.MeteredLines is { Count: > 0 } metered ? Metering.Rate(metered, await Meter.CloseMonthAsync(month), month) : [];
+            if (await InvoiceAsync(month, InvoiceSchedule.Monthly(version, month, usage), $"month {month} of {term}") is { } id)
             {
                 issued.Add(id);
             }
@@ -87,6 +93,10 @@ public sealed class OrderGrain(
         }
         return id;
     }
+
+    private MeteringTerm Term => new(S.Order!.PlacedAt, S.Version!.Requirements.TermMonths);
+
+    private IUsageMeterGrain Meter => GrainFactory.GetGrain<IUsageMeterGrain>(S.Order!.Id);
 
     private OrderSnapshot Snapshot() => S.Order! with { InvoiceIds = [.. S.InvoiceIds] };
 }

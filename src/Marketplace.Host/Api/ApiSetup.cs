@@ -46,6 +46,7 @@ internal static class ApiSetup
         api.MapCatalogEndpoints();
         api.MapSolutionEndpoints();
         api.MapBillingEndpoints();
+        api.MapUsageEndpoints();
         api.MapSandboxEndpoints(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Marketplace.Application.Sandbox.SandboxOptions>>());
         return app;
     }

@@ -44,6 +44,19 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
             device_kind TEXT NOT NULL,
             at TIMESTAMPTZ NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
+        CREATE TABLE IF NOT EXISTS metered_usage (
+            order_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            line_id TEXT NOT NULL,
+            listing_id TEXT NULL,
+            unit TEXT NOT NULL,
+            quantity BIGINT NOT NULL,
+            at_ms BIGINT NOT NULL,
+            received_ms BIGINT NOT NULL,
+            reporter TEXT NOT NULL,
+            PRIMARY KEY (order_id, event_id));
+        CREATE INDEX IF NOT EXISTS metered_usage_by_order_time ON metered_usage (order_id, at_ms);
+        CREATE INDEX IF NOT EXISTS metered_usage_by_time ON metered_usage (at_ms);
         CREATE TABLE IF NOT EXISTS journal_entries (
             id TEXT NOT NULL PRIMARY KEY,
             idempotency_key TEXT NOT NULL UNIQUE,

@@ -69,6 +69,19 @@ public sealed class SqliteDialect : ISqlDialect
             device_kind TEXT NOT NULL,
             at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
+        CREATE TABLE IF NOT EXISTS metered_usage (
+            order_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            line_id TEXT NOT NULL,
+            listing_id TEXT NULL,
+            unit TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            at_ms INTEGER NOT NULL,
+            received_ms INTEGER NOT NULL,
+            reporter TEXT NOT NULL,
+            PRIMARY KEY (order_id, event_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS metered_usage_by_order_time ON metered_usage (order_id, at_ms);
+        CREATE INDEX IF NOT EXISTS metered_usage_by_time ON metered_usage (at_ms);
         CREATE TABLE IF NOT EXISTS journal_entries (
             id TEXT NOT NULL PRIMARY KEY,
             idempotency_key TEXT NOT NULL UNIQUE,
