@@ -70,6 +70,9 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["quotes.requote"] = new("POST", "/api/v1/quotes/{Q}/requote", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["orders.list"] = new("GET", "/api/v1/orders", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["orders.get"] = new("GET", "/api/v1/orders/{O}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        ["orders.usage"] = new("GET", "/api/v1/orders/{O}/usage", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
+        ["usage.events"] = new("POST", "/api/v1/usage/events", new { events = new[] { new { id = "matrix", orderLineId = "ord_none.1", quantity = 1, unit = "inference", at = DateTimeOffset.UnixEpoch } } }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["usage.byModel"] = new("GET", "/api/v1/admin/usage/by-model", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Billing: a customer's invoice does not exist for partner A's callers; recording money is the operator's.
         ["invoices.list"] = new("GET", "/api/v1/invoices", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.get"] = new("GET", "/api/v1/invoices/{I}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
