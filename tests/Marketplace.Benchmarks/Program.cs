@@ -1,6 +1,10 @@
 using Marketplace.Benchmarks.Search;
 using Marketplace.Benchmarks.Solutions;
 
+if (args.Length > 0 && args[0] == "usage")
+{
+    return await Marketplace.Benchmarks.Usage.UsageBenchmark.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0] == "solutions")
 {
     return await SolutionBenchmark.RunAsync(args[1..]);
@@ -9,6 +13,7 @@ if (args.Length == 0 || args[0] != "search")
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + SearchBenchmarkOptions.Usage);
     Console.Error.WriteLine("   or: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + SolutionBenchmark.Usage);
+    Console.Error.WriteLine("   or: dotnet run -c Release --project tests/Marketplace.Benchmarks -- " + Marketplace.Benchmarks.Usage.UsageBenchmark.Usage);
     return 2;
 }
 

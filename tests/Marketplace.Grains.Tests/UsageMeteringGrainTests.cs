@@ -75,7 +75,7 @@ public sealed class UsageMeteringGrainTests(ClusterFixture fixture)
         var line = snapshot.MeteredLines![0].Id;
         var batch = Batch(line, placedAt.AddDays(3), 250);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => meter.RecordAsync(batch, "tests")));
+        var answers = (await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => meter.RecordAsync(new UsageBatch(batch, "tests"))))).Select(a => a.Results).ToList();
         var issued = await order.InvoiceDueMonthsAsync();
 
         Assert.Equal(250, answers.Sum(a => a.Count(r => r.Outcome == UsageOutcome.Accepted)));
@@ -94,21 +94,21 @@ public sealed class UsageMeteringGrainTests(ClusterFixture fixture)
         var (order, snapshot, placedAt) = await PlacedAsync(TimeSpan.FromDays(40));
         var meter = fixture.Grains.GetGrain<IUsageMeterGrain>(snapshot.Id);
         var line = snapshot.MeteredLines![0].Id;
-        await meter.RecordAsync(Batch(line, placedAt.AddDays(1), 3), "tests");
+        await meter.RecordAsync(new UsageBatch(Batch(line, placedAt.AddDays(1), 3), "tests"));
         var issued = Assert.Single(await order.InvoiceDueMonthsAsync());
         var before = (await fixture.Grains.GetGrain<IInvoiceGrain>(issued).GetAsync())!;
 
-        var late = await meter.RecordAsync(
+        var late = await meter.RecordAsync(new UsageBatch(
         [
             new UsageBatchItem(0, new UsageRecord("e1", line, 1_000, "inference", placedAt.AddDays(1))),
             new UsageBatchItem(1, new UsageRecord("new", line, 1_000, "inference", placedAt.AddDays(2))),
             new UsageBatchItem(2, new UsageRecord("now", line, 1_000, "inference", fixture.Time.GetUtcNow())),
             new UsageBatchItem(3, new UsageRecord("tokens", line, 1_000, "token", fixture.Time.GetUtcNow())),
-        ], "tests");
+        ], "tests"));
 
-        Assert.Equal([UsageOutcome.Duplicate, UsageOutcome.Refused, UsageOutcome.Accepted, UsageOutcome.Refused], late.Select(r => r.Outcome));
-        Assert.Contains("already invoiced", late[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("'unit' must be 'inference'", late[3].Reason, StringComparison.Ordinal);
+        Assert.Equal([UsageOutcome.Duplicate, UsageOutcome.Refused, UsageOutcome.Accepted, UsageOutcome.Refused], late.Results.Select(r => r.Outcome));
+        Assert.Contains("already invoiced", late.Results[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("'unit' must be 'inference'", late.Results[3].Reason, StringComparison.Ordinal);
         Assert.Equal(before.TotalMinor, (await fixture.Grains.GetGrain<IInvoiceGrain>(issued).GetAsync())!.TotalMinor);
         var view = (await meter.GetAsync())!;
         Assert.Equal(1, view.InvoicedMonths);
@@ -120,8 +120,8 @@ public sealed class UsageMeteringGrainTests(ClusterFixture fixture)
     {
         var id = $"ord_{Guid.NewGuid():N}"[..30];
 
-        var answers = await fixture.Grains.GetGrain<IUsageMeterGrain>(id).RecordAsync(Batch(id + ".1", fixture.Time.GetUtcNow(), 2), "tests");
+        var answers = await fixture.Grains.GetGrain<IUsageMeterGrain>(id).RecordAsync(new UsageBatch(Batch(id + ".1", fixture.Time.GetUtcNow(), 2), "tests"));
 
-        Assert.All(answers, a => Assert.Equal(UsageOutcome.Refused, a.Outcome));
+        Assert.All(answers.Results, a => Assert.Equal(UsageOutcome.Refused, a.Outcome));
     }
 }

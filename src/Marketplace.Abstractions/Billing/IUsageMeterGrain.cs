@@ -15,7 +15,7 @@ public interface IUsageMeterGrain : IGrainWithStringKey
 
     /// <summary>Records what may be recorded; one result per record, by its index in the caller's batch.</summary>
     [Alias("RecordAsync")]
-    Task<IReadOnlyList<UsageRecordResult>> RecordAsync(IReadOnlyList<UsageBatchItem> records, string reporter);
+    Task<UsageAnswers> RecordAsync(UsageBatch batch);
 
     /// <summary>Closes a month of the term (no record for it is accepted after) and answers its quantity per line; again, the same answer.</summary>
     [Alias("CloseMonthAsync")]
@@ -32,6 +32,17 @@ public sealed record MeterSetup(
     [property: Id(1)] string Currency,
     [property: Id(2)] MeteringTerm Term,
     [property: Id(3)] IReadOnlyList<MeteredLine> Lines);
+
+/// <summary>
+/// Records for one order and who sent them. Immutable, so a call inside the silo hands the list over
+/// instead of copying a thousand records (ingestion is throughput-bound).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.UsageBatch")]
+public sealed record UsageBatch([property: Id(0)] IReadOnlyList<UsageBatchItem> Items, [property: Id(1)] string Reporter);
+
+/// <summary>One answer per record of a <see cref="UsageBatch"/>, in its order.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.UsageAnswers")]
+public sealed record UsageAnswers([property: Id(0)] IReadOnlyList<UsageRecordResult> Results);
 
 /// <summary>One record of a caller's batch, with its position there so the answers line up.</summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.UsageBatchItem")]

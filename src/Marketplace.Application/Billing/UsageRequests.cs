@@ -43,12 +43,12 @@ public sealed class RecordUsageHandler(IGrainFactory grains, ICallerAccessor cal
         var answers = new List<UsageRecordResult>();
         var byOrder = command.Events!.Select((record, index) => new UsageBatchItem(index, record ?? new UsageRecord(null, null, null, null, null)))
             .GroupBy(item => Metering.OrderIdOf(item.Record.OrderLineId?.Trim()));
-        var calls = new List<Task<IReadOnlyList<UsageRecordResult>>>();
+        var calls = new List<Task<UsageAnswers>>();
         foreach (var group in byOrder)
         {
             if (group.Key is { } orderId && await MayReportAsync(caller, orderId))
             {
-                calls.Add(grains.GetGrain<IUsageMeterGrain>(orderId).RecordAsync(group.ToList(), reporter));
+                calls.Add(grains.GetGrain<IUsageMeterGrain>(orderId).RecordAsync(new UsageBatch(group.ToList(), reporter)));
             }
             else
             {
@@ -58,7 +58,7 @@ public sealed class RecordUsageHandler(IGrainFactory grains, ICallerAccessor cal
         }
         foreach (var results in await Task.WhenAll(calls))
         {
-            answers.AddRange(results);
+            answers.AddRange(results.Results);
         }
         var ordered = answers.OrderBy(a => a.Index).Select(UsageEventAnswer.From).ToList();
         return new UsageBatchAnswer(

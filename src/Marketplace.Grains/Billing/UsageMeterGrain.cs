@@ -27,8 +27,9 @@ public sealed class UsageMeterGrain(
         }
     }
 
-    public async Task<IReadOnlyList<UsageRecordResult>> RecordAsync(IReadOnlyList<UsageBatchItem> records, string reporter)
+    public async Task<UsageAnswers> RecordAsync(UsageBatch batch)
     {
+        var (records, reporter) = (batch.Items, batch.Reporter);
         var results = new UsageRecordResult?[records.Count];
         var candidates = new List<(int Slot, UsageBatchItem Item, MeteredLine Line)>();
         var lateIds = new List<(int Slot, UsageBatchItem Item, string Reason)>();
@@ -64,7 +65,7 @@ public sealed class UsageMeterGrain(
             results[slot] = new UsageRecordResult(item.Index, item.Record.Id, recorded[i] ? UsageOutcome.Accepted : UsageOutcome.Duplicate, null);
         }
         await AnswerLateAsync(lateIds, results);
-        return results.Select(r => r!).ToList();
+        return new UsageAnswers(results.Select(r => r!).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CloseMonthAsync(int month)

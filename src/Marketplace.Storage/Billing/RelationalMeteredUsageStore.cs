@@ -1,19 +1,18 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Storage.Relational;
 
 namespace Marketplace.Storage.Billing;
 
 /// <summary>
-/// Metered usage on the relational store (SQLite or PostgreSQL). A batch is inserted as a few
-/// multi-row statements in one transaction; <c>ON CONFLICT DO NOTHING RETURNING</c> says which rows
-/// are new, so de-duplication costs the primary key's index and nothing more.
+/// Metered usage on the relational store (SQLite or PostgreSQL). A batch is written in one
+/// transaction; <c>ON CONFLICT DO NOTHING</c> on the (order, event id) key makes a resend a no-op, so
+/// de-duplication costs the primary key's index and nothing more.
 /// </summary>
 public sealed class RelationalMeteredUsageStore(RelationalSchema schema) : IMeteredUsageStore
 {
-    // Nine parameters a row: 200 rows stay far below SQLite's and PostgreSQL's parameter limits.
+    // Event ids looked up per statement, well below either database's parameter limit.
     private const int RowsPerStatement = 200;
 
     public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<MeteredUsage> usage, CancellationToken cancellationToken)
@@ -25,20 +24,11 @@ public sealed class RelationalMeteredUsageStore(RelationalSchema schema) : IMete
         await schema.EnsureAsync(cancellationToken);
         await using var connection = await schema.Dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var recorded = new HashSet<(string, string)>();
-        for (var start = 0; start < usage.Count; start += RowsPerStatement)
-        {
-            await using var command = Insert(connection, usage, start, Math.Min(RowsPerStatement, usage.Count - start));
-            command.Transaction = transaction;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                recorded.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var recorded = schema.Dialect is SqliteDialect
+            ? await InsertRowByRowAsync(connection, transaction, usage, cancellationToken)
+            : await InsertAsArraysAsync(connection, transaction, usage, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // A record repeated within the batch is recorded at its first occurrence only.
-        return usage.Select(u => recorded.Remove((u.OrderId, u.EventId))).ToList();
+        return recorded;
     }
 
     public async Task<IReadOnlySet<string>> ExistingAsync(string orderId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
@@ -101,21 +91,62 @@ public sealed class RelationalMeteredUsageStore(RelationalSchema schema) : IMete
         return days;
     }
 
-    private static DbCommand Insert(DbConnection connection, IReadOnlyList<MeteredUsage> usage, int start, int count)
+    private const string Columns = "order_id, event_id, line_id, listing_id, unit, quantity, at_ms, received_ms, reporter";
+
+    // SQLite runs in-process: one prepared statement stepped per row is its fastest path (no SQL to
+    // parse per batch), and the changed-row count says whether the row is new.
+    private static async Task<IReadOnlyList<bool>> InsertRowByRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MeteredUsage> usage, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        var sql = new StringBuilder("INSERT INTO metered_usage (order_id, event_id, line_id, listing_id, unit, quantity, at_ms, received_ms, reporter) VALUES ");
-        for (var row = 0; row < count; row++)
+        await using var command = connection.CreateCommand()
+            .WithText($"INSERT INTO metered_usage ({Columns}) VALUES (@o, @e, @l, @g, @u, @q, @a, @r, @b) ON CONFLICT (order_id, event_id) DO NOTHING");
+        command.Transaction = transaction;
+        var names = new[] { "o", "e", "l", "g", "u", "q", "a", "r", "b" };
+        foreach (var name in names)
         {
-            var u = usage[start + row];
-            var p = "r" + row.ToString(CultureInfo.InvariantCulture) + "_";
-            sql.Append(row == 0 ? "" : ", ")
-                .Append(CultureInfo.InvariantCulture, $"(@{p}o, @{p}e, @{p}l, @{p}g, @{p}u, @{p}q, @{p}a, @{p}r, @{p}b)");
-            command.With(p + "o", u.OrderId).With(p + "e", u.EventId).With(p + "l", u.LineId).With(p + "g", u.ListingId).With(p + "u", u.Unit)
-                .With(p + "q", u.Quantity).With(p + "a", u.At.ToUnixTimeMilliseconds()).With(p + "r", u.ReceivedAt.ToUnixTimeMilliseconds()).With(p + "b", u.Reporter);
+            command.With(name, null);
         }
-        sql.Append(" ON CONFLICT (order_id, event_id) DO NOTHING RETURNING order_id, event_id");
-        command.CommandText = sql.ToString();
-        return command;
+        await command.PrepareAsync(cancellationToken);
+        var recorded = new bool[usage.Count];
+        for (var i = 0; i < usage.Count; i++)
+        {
+            var u = usage[i];
+            object?[] values = [u.OrderId, u.EventId, u.LineId, u.ListingId, u.Unit, u.Quantity, u.At.ToUnixTimeMilliseconds(), u.ReceivedAt.ToUnixTimeMilliseconds(), u.Reporter];
+            for (var p = 0; p < values.Length; p++)
+            {
+                command.Parameters[p].Value = values[p] ?? DBNull.Value;
+            }
+            recorded[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        return recorded;
+    }
+
+    // PostgreSQL is a round trip away: the whole batch goes as one statement over column arrays,
+    // and RETURNING names the rows that were new.
+    private static async Task<IReadOnlyList<bool>> InsertAsArraysAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MeteredUsage> usage, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand()
+            .WithText($"INSERT INTO metered_usage ({Columns}) " +
+                      "SELECT * FROM unnest(@o::text[], @e::text[], @l::text[], @g::text[], @u::text[], @q::bigint[], @a::bigint[], @r::bigint[], @b::text[]) " +
+                      "ON CONFLICT (order_id, event_id) DO NOTHING RETURNING order_id, event_id")
+            .With("o", usage.Select(u => u.OrderId).ToArray())
+            .With("e", usage.Select(u => u.EventId).ToArray())
+            .With("l", usage.Select(u => u.LineId).ToArray())
+            .With("g", usage.Select(u => u.ListingId).ToArray())
+            .With("u", usage.Select(u => u.Unit).ToArray())
+            .With("q", usage.Select(u => u.Quantity).ToArray())
+            .With("a", usage.Select(u => u.At.ToUnixTimeMilliseconds()).ToArray())
+            .With("r", usage.Select(u => u.ReceivedAt.ToUnixTimeMilliseconds()).ToArray())
+            .With("b", usage.Select(u => u.Reporter).ToArray());
+        command.Transaction = transaction;
+        var recorded = new HashSet<(string, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                recorded.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        // A record repeated within the batch is recorded at its first occurrence only.
+        return usage.Select(u => recorded.Remove((u.OrderId, u.EventId))).ToList();
     }
 }
