@@ -12,6 +12,8 @@ command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missi
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Quote and invoice PDFs are set in DejaVu Sans.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# The Stripe connector tests run a local Stripe-compatible server (tools/stripe-mock) on Node.
+{ command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -29,5 +31,10 @@ fi
 # Playwright drives the machine's Chromium; it never downloads a browser of its own.
 export MARKETPLACE_CHROMIUM="${MARKETPLACE_CHROMIUM:-/usr/bin/chromium}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The Stripe stand-in's packages, exactly as locked (the npm registry is needed once).
+if [ ! -d tools/stripe-mock/node_modules ]; then
+  npm ci --prefix tools/stripe-mock --no-audit --no-fund
+fi
 
 exec dotnet test Marketplace.sln "$@"

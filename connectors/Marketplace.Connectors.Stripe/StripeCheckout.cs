@@ -13,18 +13,20 @@ namespace Marketplace.Connectors.Stripe;
 /// </summary>
 public sealed class StripeCheckout : IPaymentCheckout
 {
-    private readonly StripeOptions _options;
     private readonly StripeClient? _client;
+
+    /// <summary>With the process's one client, shared with the payout services and their rate limiter.</summary>
+    public StripeCheckout(StripeGateway gateway) => _client = gateway.Configured ? gateway.Client : null;
 
     public StripeCheckout(IOptions<StripeOptions> options, HttpClient? http = null)
     {
-        _options = options.Value;
-        if (!string.IsNullOrWhiteSpace(_options.SecretKey))
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.SecretKey))
         {
             _client = new StripeClient(new StripeClientOptions
             {
-                ApiKey = _options.SecretKey,
-                ApiBase = _options.ApiBase ?? StripeClient.DefaultApiBase,
+                ApiKey = settings.SecretKey,
+                ApiBase = settings.ApiBase ?? StripeClient.DefaultApiBase,
                 HttpClient = new SystemNetHttpClient(http ?? new HttpClient(), maxNetworkRetries: 2),
             });
         }
