@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
             member is null ? null : Common.Validation.FieldNames.ToJsonPath(member.Name);
         services.AddSingleton<IResourceOwners, GrainResourceOwners>();
         services.AddSingleton<IPayoutAccountLinker, BankTransferPayoutLinker>();
+        services.AddSingleton<IPayoutAccountLinker, StripeConnectPayoutLinker>();
         services.AddSingleton<IndustryCatalog>();
         services.AddSingleton<SeedCatalogApplier>();
         services.AddSingleton<ModelBenchmarkJobs>();

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Api.Tests;
 
@@ -35,7 +37,16 @@ public sealed class MarketplaceFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<Marketplace.Abstractions.Billing.IPayoutAccountOnboarding>(Stripe);
+            services.AddSingleton<Marketplace.Abstractions.Billing.IPartnerTransfers>(Stripe);
+            services.AddSingleton<Marketplace.Abstractions.Billing.IPaymentRefunds>(Stripe);
+        });
     }
+
+    /// <summary>Stripe Connect as the host sees it (checkout and webhooks stay real).</summary>
+    public FakeStripeConnect Stripe { get; } = new();
 
     /// <summary>Settings a test class adds before the host starts.</summary>
     public Dictionary<string, string> ExtraSettings { get; } = [];

@@ -23,6 +23,13 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>Pays out what a partner may be paid now (its payable, net of clawbacks); null when nothing is due.</summary>
     [Alias("PayOutAsync")]
     Task<PayoutView?> PayOutAsync(string partnerId, string gatewayId, string idempotencyKey);
+
+    /// <summary>
+    /// Reverses a payout the gateway then refused (the money never left): a new entry putting it back
+    /// on the partner's payable, posted once however often it is retried. False when no such payout exists.
+    /// </summary>
+    [Alias("ReversePayoutAsync")]
+    Task<bool> ReversePayoutAsync(string partnerId, string idempotencyKey, string reason);
 }
 
 /// <summary>A journal entry as it crosses the wire: accounts by their text, sides as D/C.</summary>
@@ -65,4 +72,11 @@ public sealed record PartnerLedgerView(
 public sealed record EarningLine([property: Id(0)] string EntryId, [property: Id(1)] DateTimeOffset At, [property: Id(2)] string Description, [property: Id(3)] long AmountMinor, [property: Id(4)] long BalanceMinor);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.PayoutView")]
-public sealed record PayoutView([property: Id(0)] string EntryId, [property: Id(1)] string PartnerId, [property: Id(2)] string Currency, [property: Id(3)] long AmountMinor, [property: Id(4)] DateTimeOffset At);
+public sealed record PayoutView(
+    [property: Id(0)] string EntryId,
+    [property: Id(1)] string PartnerId,
+    [property: Id(2)] string Currency,
+    [property: Id(3)] long AmountMinor,
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string Method = "bank-transfer",
+    [property: Id(6)] string? TransferId = null);

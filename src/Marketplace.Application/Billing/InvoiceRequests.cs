@@ -110,11 +110,31 @@ public sealed class RefundInvoiceValidator : AbstractValidator<RefundInvoice>
     }
 }
 
-public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor callers) : ICommandHandler<RefundInvoice, InvoiceSnapshot>
+public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor callers, IPaymentRefunds refunds) : ICommandHandler<RefundInvoice, InvoiceSnapshot>
 {
     public async ValueTask<InvoiceSnapshot> Handle(RefundInvoice command, CancellationToken cancellationToken)
     {
-        return await grains.GetGrain<IInvoiceGrain>(command.InvoiceId).RefundAsync(command.AmountMinor!.Value, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        var invoice = grains.GetGrain<IInvoiceGrain>(command.InvoiceId);
+        var amount = command.AmountMinor!.Value;
+        if (await invoice.GetAsync() is { } snapshot && snapshot.Payments.LastOrDefault(p => p.Method == PaymentMethods.Stripe) is { } card
+            && amount <= snapshot.PaidMinor - snapshot.RefundedMinor)
+        {
+            // Paid by card: the money goes back through Stripe first. The refund's number is in the
+            // operation id, so a retry after a crash is the same Stripe refund, then booked once.
+            if (!refunds.Configured)
+            {
+                throw new ConflictException("refund.gateway_unavailable", "The invoice was paid by card through Stripe, but no Stripe key is configured to refund it.");
+            }
+            try
+            {
+                await refunds.RefundAsync($"{snapshot.Id}:refund:{snapshot.Refunds.Count + 1}", card.Reference, amount, snapshot.Id, cancellationToken);
+            }
+            catch (PaymentGatewayException refused)
+            {
+                throw new ConflictException("refund.gateway_refused", $"Stripe refused the refund: {refused.Message}");
+            }
+        }
+        return await invoice.RefundAsync(amount, command.Reason!.Trim(), Partners.Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Application.Common.Security;
 using Marketplace.Domain.Billing;
@@ -69,8 +70,45 @@ public sealed class PayOutPartnerValidator : AbstractValidator<PayOutPartner>
     }
 }
 
-public sealed class PayOutPartnerHandler(IGrainFactory grains) : ICommandHandler<PayOutPartner, PayoutView?>
+public sealed class PayOutPartnerHandler(IGrainFactory grains, IPartnerTransfers transfers) : ICommandHandler<PayOutPartner, PayoutView?>
 {
-    public async ValueTask<PayoutView?> Handle(PayOutPartner command, CancellationToken cancellationToken) =>
-        await grains.GetGrain<ILedgerGrain>(command.Currency!.Trim().ToUpperInvariant()).PayOutAsync(command.OrganizationId, PaymentMethods.GatewayOf(PaymentMethods.Offline), command.IdempotencyKey!);
+    public async ValueTask<PayoutView?> Handle(PayOutPartner command, CancellationToken cancellationToken)
+    {
+        var currency = command.Currency!.Trim().ToUpperInvariant();
+        var ledger = grains.GetGrain<ILedgerGrain>(currency);
+        var account = (await grains.GetGrain<Abstractions.Partners.IPartnerGrain>(command.OrganizationId).GetAsync())?.PayoutAccount;
+        if (account?.Provider != Partners.LinkPayoutAccount.StripeConnectPayoutLinker.ProviderName)
+        {
+            // Bank transfer: finance sends it from the bank; the ledger records it.
+            return await ledger.PayOutAsync(command.OrganizationId, PaymentMethods.GatewayOf(PaymentMethods.Offline), command.IdempotencyKey!);
+        }
+        if (!transfers.Configured)
+        {
+            throw new ConflictException("payout.gateway_unavailable", "The partner is paid through Stripe Connect, but no Stripe key is configured.");
+        }
+        // The ledger first: the key fixes the amount, so a retry transfers exactly what was booked, under the same gateway key.
+        if (await ledger.PayOutAsync(command.OrganizationId, PaymentMethods.GatewayOf(PaymentMethods.Stripe), command.IdempotencyKey!) is not { } payout)
+        {
+            return null;
+        }
+        try
+        {
+            var transfer = await transfers.TransferAsync($"payout:{command.OrganizationId}:{command.IdempotencyKey}", account.MaskedReference, payout.AmountMinor, currency,
+                payout.EntryId, $"Marketplace payout {payout.EntryId}", cancellationToken);
+            return payout with { Method = account.Provider, TransferId = transfer };
+        }
+        catch (PaymentGatewayException refused) when (refused.Failure is not (GatewayFailure.Unavailable or GatewayFailure.RateLimited))
+        {
+            // The money never left: book it back on the partner's payable, then say why.
+            await ledger.ReversePayoutAsync(command.OrganizationId, command.IdempotencyKey!, refused.Message);
+            throw new ConflictException("payout.gateway_refused", $"Stripe refused the transfer to {account.MaskedReference}: {refused.Message}");
+        }
+        catch (PaymentGatewayException)
+        {
+            throw new ConflictException("payout.gateway_unavailable", "Stripe is unavailable; retry with the same Idempotency-Key (the payout is booked and will be transferred once).")
+            {
+                RetryAfter = TimeSpan.FromSeconds(30),
+            };
+        }
+    }
 }

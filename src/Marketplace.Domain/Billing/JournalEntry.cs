@@ -90,8 +90,8 @@ public sealed class JournalEntry
     /// The exact opposite of an entry: every posting on the other side. A posted entry is never
     /// changed or deleted; this is how a mistake is corrected.
     /// </summary>
-    public static JournalEntry Reversal(JournalEntry entry, string idempotencyKey, DateTimeOffset occurredAt) =>
-        Create(idempotencyKey, entry.Currency, occurredAt, $"Reversal of {entry.Id}: {entry.Description}",
+    public static JournalEntry Reversal(JournalEntry entry, string idempotencyKey, DateTimeOffset occurredAt, string? why = null) =>
+        Create(idempotencyKey, entry.Currency, occurredAt, why ?? $"Reversal of {entry.Id}: {entry.Description}",
             Array.ConvertAll(entry._postings, p => p.Opposite()), reverses: entry.Id);
 
     /// <summary>

@@ -35,8 +35,8 @@ public sealed record PartnerDocument(
 public sealed record AgreementAcceptance(string Version, DateTimeOffset AcceptedAt, string AcceptedBy);
 
 /// <summary>
-/// Where a partner's share is paid. The provider is pluggable (bank transfer now, Stripe Connect
-/// with billing); only a masked reference is kept here.
+/// Where a partner's share is paid: by bank transfer (only a masked reference is kept) or to a
+/// Stripe Connect Express account (its id, and the gateway-hosted onboarding page to finish it).
 /// </summary>
 public sealed record PayoutAccount(
     string Provider,
@@ -44,7 +44,8 @@ public sealed record PayoutAccount(
     string MaskedReference,
     string Currency,
     string Status,
-    DateTimeOffset LinkedAt);
+    DateTimeOffset LinkedAt,
+    string? OnboardingUrl = null);
 
 /// <summary>The partner agreement every partner accepts before submitting.</summary>
 public static class PartnerAgreement

@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Errors;
 using Marketplace.Abstractions.Billing;
 using Marketplace.Domain.Billing;
 
@@ -12,6 +13,7 @@ namespace Marketplace.Grains.Billing;
 public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grain, ILedgerGrain
 {
     public const string PayoutKeyPrefix = "payout:";
+    public const string PayoutReversalKeyPrefix = "payout-reversal:";
 
     private Ledger _ledger = null!;
 
@@ -58,7 +60,8 @@ public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grai
         var lines = history
             .Select(m => new EarningLine(m.Entry.Id, m.Entry.OccurredAt, m.Entry.Description, m.Side == Side.Credit ? m.AmountMinor : -m.AmountMinor, -m.NetAfter))
             .ToList();
-        var paidOut = history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor);
+        var paidOut = history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor)
+            - history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutReversalKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Credit).Sum(m => m.AmountMinor);
         return Task.FromResult(new PartnerLedgerView(
             partnerId, Currency, _ledger.Balance(Account.PartnerPending(partnerId)).OnNormalSide, _ledger.Balance(payable).OnNormalSide, paidOut, lines));
     }
@@ -70,7 +73,21 @@ public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grai
         {
             return null;
         }
+        if (_ledger.Find(PayoutReversalKeyPrefix + payout.Id) is not null)
+        {
+            throw new ConflictException("payout.returned", $"Payout {payout.Id} was returned by the gateway; pay out again with a new Idempotency-Key.");
+        }
         var posted = (await PostAsync(payout)).Entry;
         return new PayoutView(posted.Id, partnerId, Currency, posted.TotalMinor, posted.OccurredAt);
+    }
+
+    public async Task<bool> ReversePayoutAsync(string partnerId, string idempotencyKey, string reason)
+    {
+        if (_ledger.Find(PayoutKeyPrefix + partnerId + ":" + idempotencyKey) is not { } payout)
+        {
+            return false;
+        }
+        await PostAsync(JournalEntry.Reversal(payout, PayoutReversalKeyPrefix + payout.Id, time.GetUtcNow(), $"Payout {payout.Id} returned: {reason}"));
+        return true;
     }
 }

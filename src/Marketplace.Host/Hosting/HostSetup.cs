@@ -60,7 +60,13 @@ internal static class HostSetup
         builder.Services.AddSingleton<IInvoicePrinter, InvoicePdf>();
         builder.Services.Configure<StripeOptions>(builder.Configuration.GetSection(StripeOptions.Section));
         builder.Services.AddSingleton<IPaymentWebhooks, StripeWebhooks>();
-        builder.Services.AddSingleton<IPaymentCheckout>(sp => new StripeCheckout(sp.GetRequiredService<IOptions<StripeOptions>>()));
+        // One Stripe client (and its rate limiter) for every Stripe call the process makes.
+        builder.Services.AddSingleton(sp => new StripeGateway(sp.GetRequiredService<IOptions<StripeOptions>>()));
+        builder.Services.AddSingleton<IPaymentCheckout>(sp => new StripeCheckout(sp.GetRequiredService<StripeGateway>()));
+        builder.Services.AddSingleton<IPayoutAccountOnboarding>(sp => new StripeConnect(sp.GetRequiredService<StripeGateway>()));
+        builder.Services.AddSingleton<IPartnerTransfers>(sp => new StripeTransfers(sp.GetRequiredService<StripeGateway>()));
+        builder.Services.AddSingleton<IPaymentRefunds>(sp => new StripeRefunds(sp.GetRequiredService<StripeGateway>()));
+        builder.Services.AddSingleton<IGatewayRecords>(sp => new StripeRecords(sp.GetRequiredService<StripeGateway>()));
         builder.Services.AddOptions<AdminKeyOptions>().Configure<IOptions<MarketplaceOptions>>((admin, marketplace) =>
         {
             admin.Key = marketplace.Value.Bootstrap.AdminApiKey;

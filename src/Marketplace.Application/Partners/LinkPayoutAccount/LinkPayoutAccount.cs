@@ -14,7 +14,8 @@ public sealed record LinkPayoutAccount(
     string? Iban,
     string? AccountNumber,
     string? RoutingCode,
-    string? Currency) : ICommand<PartnerSnapshot>, IAuthorizedRequest
+    string? Currency,
+    string? PortalBaseUrl = null) : ICommand<PartnerSnapshot>, IAuthorizedRequest
 {
     Access IAuthorizedRequest.Access => Access.Organization(OrganizationId, MemberRole.Owner, operatorMay: false);
 }
@@ -41,7 +42,7 @@ public sealed class LinkPayoutAccountHandler(IGrainFactory grains, IEnumerable<I
     {
         var partner = await grains.PartnerAsync(c.OrganizationId);
         var linker = linkers.Single(l => l.Provider == c.Provider);
-        var account = await linker.LinkAsync(c.OrganizationId, new PayoutDetails(c.Provider!, c.AccountHolder!, c.Iban, c.AccountNumber, c.RoutingCode, c.Currency!.Trim().ToUpperInvariant()), cancellationToken);
+        var account = await linker.LinkAsync(c.OrganizationId, new PayoutDetails(c.Provider!, c.AccountHolder!, c.Iban, c.AccountNumber, c.RoutingCode, c.Currency!.Trim().ToUpperInvariant(), c.PortalBaseUrl), cancellationToken);
         return await partner.LinkPayoutAccountAsync(account, Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
     }
 }

@@ -5,7 +5,7 @@ using Marketplace.Domain.Partners;
 namespace Marketplace.Application.Partners.LinkPayoutAccount;
 
 /// <summary>What a partner gives to be paid; each provider reads the fields it needs.</summary>
-public sealed record PayoutDetails(string Provider, string AccountHolder, string? Iban, string? AccountNumber, string? RoutingCode, string Currency);
+public sealed record PayoutDetails(string Provider, string AccountHolder, string? Iban, string? AccountNumber, string? RoutingCode, string Currency, string? PortalBaseUrl = null);
 
 /// <summary>
 /// One way of paying partners. Bank transfer is built in; Stripe Connect plugs in with billing

@@ -62,9 +62,9 @@ internal static class PartnerEndpoints
         partners.MapDelete("/{orgId}/documents/{documentId}", async (string orgId, string documentId, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RemovePartnerDocument(orgId, documentId), ct)))
             .WithSummary("Remove a document from a draft application (owner).");
-        partners.MapPut("/{orgId}/payout-account", async (string orgId, PayoutAccountRequest b, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new LinkPayoutAccount(orgId, b.Provider, b.AccountHolder, b.Iban, b.AccountNumber, b.RoutingCode, b.Currency), ct)))
-            .WithSummary("Say where the partner's share is paid (owner). Provider 'bank-transfer' takes an IBAN or account number.");
+        partners.MapPut("/{orgId}/payout-account", async (string orgId, PayoutAccountRequest b, HttpRequest request, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new LinkPayoutAccount(orgId, b.Provider, b.AccountHolder, b.Iban, b.AccountNumber, b.RoutingCode, b.Currency, $"{request.Scheme}://{request.Host}"), ct)))
+            .WithSummary("Say where the partner's share is paid (owner). Provider 'bank-transfer' takes an IBAN or account number; 'stripe-connect' (when Stripe is configured) answers payoutAccount.onboardingUrl, Stripe's page to finish the account.");
         partners.MapPost("/{orgId}/submit", async (string orgId, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SubmitPartnerApplication(orgId), ct)))
             .WithSummary("Submit the application for verification (owner). 409 lists what is missing.");
