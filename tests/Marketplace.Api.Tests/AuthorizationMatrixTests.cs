@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["orders.get"] = new("GET", "/api/v1/orders/{O}", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["orders.usage"] = new("GET", "/api/v1/orders/{O}/usage", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["usage.events"] = new("POST", "/api/v1/usage/events", new { events = new[] { new { id = "matrix", orderLineId = "ord_none.1", quantity = 1, unit = "inference", at = DateTimeOffset.UnixEpoch } } }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["org.spendCap"] = new("PUT", "/api/v1/organizations/{A}/spend-cap", new { monthlyCapMinor = -1, currency = "USD" }, Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        ["org.spend"] = new("GET", "/api/v1/organizations/{A}/spend", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["usage.byModel"] = new("GET", "/api/v1/admin/usage/by-model", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Billing: a customer's invoice does not exist for partner A's callers; recording money is the operator's.
         ["invoices.list"] = new("GET", "/api/v1/invoices", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

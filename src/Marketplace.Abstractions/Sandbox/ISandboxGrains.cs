@@ -68,7 +68,8 @@ public sealed record TrialTicket(
     [property: Id(1)] string ListingId,
     [property: Id(2)] string Fingerprint,
     [property: Id(3)] bool Keyed,
-    [property: Id(4)] double ReserveComputeSeconds);
+    [property: Id(4)] double ReserveComputeSeconds,
+    [property: Id(5)] Domain.Billing.TrialCharge? Charge = null);
 
 public enum TrialVerdict
 {
@@ -92,7 +93,8 @@ public enum TrialVerdict
 public sealed record TrialAdmission(
     [property: Id(0)] TrialVerdict Verdict,
     [property: Id(1)] string? Reason = null,
-    [property: Id(2)] TimeSpan RetryAfter = default);
+    [property: Id(2)] TimeSpan RetryAfter = default,
+    [property: Id(3)] Domain.Billing.SpendDecision? Paid = null);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.QuotaStatus")]
 public sealed record QuotaStatus(

@@ -1,4 +1,6 @@
+using Marketplace.Abstractions.Billing;
 using Marketplace.Abstractions.Sandbox;
+using Marketplace.Domain.Billing;
 using Marketplace.Abstractions.Usage;
 using Marketplace.Domain.Sandbox;
 
@@ -52,11 +54,26 @@ public sealed class SandboxQuotaGrain(
             return same ? Decide(QuotaRules.TryReplay(Policy, _usage, time.GetUtcNow()), TrialVerdict.Replay) : KeyReused();
         }
         var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds);
+        SpendDecision? paid = null;
+        if (!decision.Allowed && ticket.Charge is { } charge && decision.Usage.Trials >= Policy.DailyTrials)
+        {
+            // The free trials of the day are used: past them a trial is paid for, within the
+            // customer's spend cap, and still held to the compute and rate limits.
+            decision = QuotaRules.TryAdmit(Policy with { DailyTrials = int.MaxValue }, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds);
+            if (decision.Allowed)
+            {
+                paid = await GrainFactory.GetGrain<ITrialSpendGrain>(this.GetPrimaryKeyString()).ChargeAsync(charge);
+                if (!paid.Allowed)
+                {
+                    return new TrialAdmission(TrialVerdict.Refused, paid.Reason, SpendCaps.MonthEnd(time.GetUtcNow()) - time.GetUtcNow(), paid);
+                }
+            }
+        }
         if (decision.Allowed)
         {
             _running[ticket.TrialId] = new RunningTrial(ticket.Fingerprint, ticket.ListingId, decision.Usage.Day, ticket.ReserveComputeSeconds, time.GetUtcNow());
         }
-        return Decide(decision, TrialVerdict.Admitted);
+        return Decide(decision, TrialVerdict.Admitted) with { Paid = paid };
     }
 
     public Task SettleTrialAsync(string trialId, double computeSeconds)

@@ -48,7 +48,14 @@ public sealed record TrialResult(
     string DeviceKind,
     string DeviceName,
     string? FallbackReason,
-    IReadOnlyList<CostEstimate> CostEstimates);
+    IReadOnlyList<CostEstimate> CostEstimates,
+    PaidTrial? Paid = null);
+
+/// <summary>
+/// A trial beyond the free quota, charged at the model's price per 1,000 inferences and invoiced
+/// monthly; <c>warning</c> is set from 80 % of the organisation's spend cap.
+/// </summary>
+public sealed record PaidTrial(int Inferences, long Per1kMinor, string Currency, long SpentThisMonthMinor, long? MonthlyCapMinor, string? Warning);
 
 public sealed class RunTrialValidator : AbstractValidator<RunTrial>
 {
@@ -103,6 +110,7 @@ public sealed class RunTrialHandler(
     KeyedTrials keyed,
     IUsageLedger ledger,
     ICallerAccessor callers,
+    Catalog.ICatalogSearch catalog,
     TimeProvider time) : ICommandHandler<RunTrial, TrialResult>
 {
     public async ValueTask<TrialResult> Handle(RunTrial command, CancellationToken cancellationToken)
@@ -115,15 +123,15 @@ public sealed class RunTrialHandler(
         var organizationId = caller.OrganizationId!;
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            return await RunAsync(new Trial(Identifiers.New("trial"), organizationId, model, input, Fingerprint: "", Keyed: false));
+            return await RunAsync(new Trial(Identifiers.New("trial"), organizationId, model, input, Fingerprint: "", Keyed: false, command.WorkingVersion));
         }
         // The key names the trial; every request carrying it at once shares one execution here,
         // and the quota grain decides it once across the cluster.
-        var trial = new Trial(TrialId(organizationId, command.IdempotencyKey), organizationId, model, input, TrialFingerprint.Of(model, input), Keyed: true);
+        var trial = new Trial(TrialId(organizationId, command.IdempotencyKey), organizationId, model, input, TrialFingerprint.Of(model, input), Keyed: true, command.WorkingVersion);
         return await keyed.RunOnceAsync(trial.Id, trial.Fingerprint, () => RunAsync(trial));
     }
 
-    private sealed record Trial(string Id, string OrganizationId, SandboxModel Model, TrialInput Input, string Fingerprint, bool Keyed);
+    private sealed record Trial(string Id, string OrganizationId, SandboxModel Model, TrialInput Input, string Fingerprint, bool Keyed, bool Working = false);
 
     /// <summary>
     /// Admission decides; for an admitted trial the durable usage row is written while the model
@@ -135,7 +143,7 @@ public sealed class RunTrialHandler(
         var costEstimates = costs.ForModelAsync(trial.Model, CancellationToken.None);
         var reserved = await reservations.SecondsForAsync(trial.Model, InputCount(trial.Input));
         var quota = grains.GetGrain<ISandboxQuotaGrain>(trial.OrganizationId);
-        var admission = await quota.AdmitTrialAsync(new TrialTicket(trial.Id, trial.Model.ListingId, trial.Fingerprint, trial.Keyed, reserved));
+        var admission = await quota.AdmitTrialAsync(new TrialTicket(trial.Id, trial.Model.ListingId, trial.Fingerprint, trial.Keyed, reserved, ChargeFor(trial)));
         var runner = routing.NextRunner();
         var outcome = admission.Verdict switch
         {
@@ -148,8 +156,21 @@ public sealed class RunTrialHandler(
         return new TrialResult(
             trial.Id, trial.Model.ListingId, trial.Model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
             outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
-            await costEstimates);
+            await costEstimates,
+            admission.Paid is { } paid && ChargeFor(trial) is { } charge
+                ? new PaidTrial(charge.Inferences, charge.Per1kMinor, charge.Currency, paid.SpentMinor, paid.CapMinor, paid.Warning)
+                : null);
     }
+
+    /// <summary>
+    /// What the trial costs if it is beyond the free quota: the published model's price per 1,000
+    /// inferences, one inference per input. Models without such a price, and partners trying their
+    /// own working version, are never charged (they stop at the free quota).
+    /// </summary>
+    private Domain.Billing.TrialCharge? ChargeFor(Trial trial) =>
+        !trial.Working && catalog.Get(trial.Model.ListingId) is { PriceField: "per1kInferencesMinor", PriceMinor: > 0 } entry
+            ? new Domain.Billing.TrialCharge(trial.Id, entry.Id, entry.Name, entry.PartnerId, entry.PartnerName, entry.Currency, entry.PriceMinor!.Value, InputCount(trial.Input))
+            : null;
 
     private async Task<TrialOutcome> RunMeteredAsync(Trial trial, ISandboxQuotaGrain quota, string runner, double reservedSeconds)
     {
