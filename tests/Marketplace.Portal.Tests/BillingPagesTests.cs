@@ -339,7 +339,8 @@ public sealed class BillingPagesTests : PortalTest
     {
         Caller = TestCallers.OperatorOwner;
         Mediator.Returns<GetTrialBalance>(BillingTestData.Balance())
-            .Returns<ListInvoices>(new List<InvoiceSummary> { BillingTestData.Summary("inv_1", "org_customer") });
+            .Returns<ListInvoices>(new List<InvoiceSummary> { BillingTestData.Summary("inv_1", "org_customer") })
+            .Returns<GetUsageByListing>(new List<ListingUsageDay>());
         var page = Render<FinancePage>();
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid='trial-balance-status']").GetAttribute("data-balanced")));
@@ -357,7 +358,8 @@ public sealed class BillingPagesTests : PortalTest
     {
         Caller = TestCallers.OperatorOwner;
         Mediator.Returns<GetTrialBalance>(BillingTestData.Balance(receivableDebitMinor: 1_700_000))
-            .Returns<ListInvoices>(new List<InvoiceSummary>());
+            .Returns<ListInvoices>(new List<InvoiceSummary>())
+            .Returns<GetUsageByListing>(new List<ListingUsageDay>());
         var page = Render<FinancePage>();
 
         page.WaitForAssertion(() => Assert.Equal("false", page.Find("[data-testid='trial-balance-status']").GetAttribute("data-balanced")));

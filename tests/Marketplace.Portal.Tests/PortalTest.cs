@@ -11,11 +11,19 @@ namespace Marketplace.Portal.Tests;
 /// <summary>A bUnit context with MudBlazor, the fake mediator and a signed-in caller.</summary>
 public abstract class PortalTest : IAsyncLifetime
 {
-    protected PortalTest()
+    /// <param name="clock">
+    /// A clock for the components that read the date (a fake one); MudBlazor's debounce timers run on
+    /// it too, so tests that type into debounced fields keep the system clock.
+    /// </param>
+    protected PortalTest(TimeProvider? clock = null)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<IMediator>(Mediator);
+        if (clock is not null)
+        {
+            Context.Services.AddSingleton(clock);
+        }
         Context.Services.AddSingleton<AuthenticationStateProvider>(_ => new TestAuthenticationStateProvider(Caller));
         // Components run as they do in the browser once the circuit is live.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
