@@ -8,10 +8,16 @@ using Marketplace.Inference.Models;
 using Marketplace.Inference.Onnx;
 using Onnx;
 
+// Text generation: raw ONNX Runtime greedy loop vs the generation engine on a generated decoder.
+if (args.Length > 0 && args[0] == "generation")
+{
+    return await Marketplace.Inference.Benchmarks.Generation.GenerationBenchmark.RunAsync(args);
+}
 // One run, one model (all-MiniLM-L6-v2), one input: raw ONNX Runtime vs the engine.
 if (args.Length == 0 || args[0] != "engine")
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--before-base-url URL --before-label TEXT] [--no-breakdown] [--no-spinning] [--no-image] [--no-write]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- generation [--config smollm2|tiny] [--new-tokens 64] [--prompt-tokens 32] [--streams 8] [--rounds 3] [--threads N] [--device cpu|cuda:0]");
     return 2;
 }
 var seconds = double.Parse(Option("--seconds") ?? "2", CultureInfo.InvariantCulture);

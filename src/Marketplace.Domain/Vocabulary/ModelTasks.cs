@@ -29,11 +29,13 @@ public static class ModelTasks
 
     /// <summary>
     /// The adapter a model gets when its listing names none: text models of the text tasks take
-    /// texts, image models of the image tasks take an image; anything else takes raw tensors.
+    /// texts, image models of the image tasks take an image, text-generation models generate from a
+    /// prompt; anything else takes raw tensors.
     /// </summary>
     public static string DefaultAdapter(string task, string modality) => (task, modality) switch
     {
         (TextEmbedding or TextClassification or SentenceSimilarity, Modalities.Text) => ModelAdapters.Text,
+        (TextGeneration, Modalities.Text) => ModelAdapters.Generate,
         (ImageEmbedding or ImageClassification, Modalities.Image) => ModelAdapters.Image,
         _ => ModelAdapters.Tensor,
     };
@@ -60,14 +62,15 @@ public static class Modalities
         "modality", new(Text, "Text"), new(Image, "Image"), new(Audio, "Audio"), new(Multimodal, "Multimodal"), new(Tensor, "Tensor"));
 }
 
-/// <summary>How the sandbox feeds a model: texts, one image, or named tensors.</summary>
+/// <summary>How the sandbox feeds a model: texts, one image, named tensors, or a prompt to a decoder that generates text.</summary>
 public static class ModelAdapters
 {
     public const string Text = "text";
     public const string Image = "image";
     public const string Tensor = "tensor";
+    public const string Generate = "generate";
 
-    public static Vocabulary All { get; } = new("adapter", new(Text, "Texts"), new(Image, "Image"), new(Tensor, "Tensors"));
+    public static Vocabulary All { get; } = new("adapter", new(Text, "Texts"), new(Image, "Image"), new(Tensor, "Tensors"), new(Generate, "Generated text"));
 }
 
 /// <summary>How a trial reads a model's output.</summary>

@@ -72,6 +72,9 @@ public static class ArtifactInspector
             reasons.AddRange(SchemaCheck.Compare("input", declared.Inputs, inputs));
             reasons.AddRange(SchemaCheck.Compare("output", declared.Outputs, outputs));
         }
+        var metadata = model.MetadataProps.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Last().Value, StringComparer.Ordinal);
+        var decoder = DecoderSignature.Read(inputs, outputs, metadata, limits.DefaultDecoderContextLength);
+        reasons.AddRange(decoder.Reasons);
         facts = facts with
         {
             Inputs = inputs,
@@ -86,13 +89,14 @@ public static class ArtifactInspector
         if (reasons.Count == 0)
         {
             // Only a model that passed every structural check reaches ONNX Runtime.
-            var runtimeProblem = TryRuntime(bytes, limits);
+            var runtimeProblem = TryRuntime(bytes, limits, decoder.Decoder);
             if (runtimeProblem is not null)
             {
                 reasons.Add(runtimeProblem);
             }
         }
-        return facts with { Status = reasons.Count == 0 ? ArtifactStatus.Valid : ArtifactStatus.Invalid, Reasons = reasons };
+        // A decoder is described only once its layout held up, run included, so a described decoder is one the engine can load.
+        return facts with { Status = reasons.Count == 0 ? ArtifactStatus.Valid : ArtifactStatus.Invalid, Reasons = reasons, Decoder = reasons.Count == 0 ? decoder.Decoder : null };
     }
 
     /// <summary>Graph inputs without the initializers older exporters also list as inputs.</summary>
@@ -113,7 +117,7 @@ public static class ArtifactInspector
         return new TensorSpec(value.Name, OnnxTypes.Name(tensor.ElemType), shape);
     }
 
-    private static string? TryRuntime(byte[] bytes, InspectionLimits limits)
+    private static string? TryRuntime(byte[] bytes, InspectionLimits limits, DecoderDescription? decoder)
     {
         ExecutionProviders.QuietEnvironment();
         try
@@ -122,7 +126,14 @@ public static class ArtifactInspector
             using var session = new InferenceSession(bytes, options);
             if (limits.SmokeRun)
             {
-                SmokeRun(session);
+                if (decoder is null)
+                {
+                    SmokeRun(session);
+                }
+                else
+                {
+                    return DecoderSmokeRun.Run(session, decoder);
+                }
             }
             return null;
         }

@@ -41,6 +41,12 @@ public sealed record ArtifactReport
 
     public long SizeBytes { get; init; }
 
+    /// <summary>
+    /// Layers, KV heads, head size, vocabulary and context of a valid decoder with a KV cache; null for
+    /// other models and for decoders refused (the reasons say why).
+    /// </summary>
+    public DecoderDescription? Decoder { get; init; }
+
     public static ArtifactReport Invalid(params string[] reasons) => new() { Status = ArtifactStatus.Invalid, Reasons = reasons };
 }
 
@@ -66,4 +72,7 @@ public sealed record InspectionLimits
 
     /// <summary>After the session is created, run it once on zeros (dynamic dimensions as 1) to prove it executes.</summary>
     public bool SmokeRun { get; init; } = true;
+
+    /// <summary>A decoder's context length when neither its metadata nor its attention_mask says.</summary>
+    public int DefaultDecoderContextLength { get; init; } = 2048;
 }
