@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["invoices.pay"] = new("POST", "/api/v1/invoices/{I}/payments", new { method = "Offline", amountMinor = 1, reference = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.checkout"] = new("POST", "/api/v1/invoices/{I}/checkout", null, Unauthorized, Hidden, Hidden, Hidden, Ok),
         ["invoices.void"] = new("POST", "/api/v1/invoices/{I}/void", new { reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["invoices.credit"] = new("POST", "/api/v1/invoices/{I}/credit-notes", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        ["invoices.uncollectible"] = new("POST", "/api/v1/invoices/{I}/uncollectible", new { reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["invoices.refund"] = new("POST", "/api/v1/invoices/{I}/refunds", new { amountMinor = 1, reason = "matrix" }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["partner.earnings"] = new("GET", "/api/v1/partners/{A}/earnings", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         ["partner.payouts"] = new("POST", "/api/v1/partners/{A}/payouts", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

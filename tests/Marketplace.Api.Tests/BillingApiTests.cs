@@ -185,4 +185,27 @@ public sealed class BillingApiTests(MarketplaceFactory factory)
         await (await factory.Admin().GetAsync("/api/v1/invoices/inv_nothing-0")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await PayAsync("inv_nothing-0", 5, "x")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_operator_credits_part_of_an_open_invoice_and_cannot_write_off_one_not_yet_due()
+    {
+        var (customer, invoice) = await AcceptedAsync();
+        var id = invoice["id"]!.GetValue<string>();
+        var total = invoice["totalMinor"]!.GetValue<long>();
+
+        var own = await customer.PostAsJsonAsync($"/api/v1/invoices/{id}/credit-notes", new { amountMinor = 100, reason = "Self-service" });
+        var credited = await (await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/credit-notes", new { amountMinor = 1_000, reason = "Late delivery" })).ReadObjectAsync();
+        using var tooMuch = await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/credit-notes", new { amountMinor = total, reason = "Everything" });
+        using var early = await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/uncollectible", new { reason = "Customer insolvent" });
+
+        await own.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal((total - 1_000, 1_000L), (credited["dueMinor"]!.GetValue<long>(), credited["creditedMinor"]!.GetValue<long>()));
+        Assert.StartsWith("CN-", credited["creditNotes"]![0]!["number"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("invoice.credit_exceeds_due", (await tooMuch.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        Assert.Equal("invoice.not_overdue", (await early.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        await (await factory.Admin().PostAsJsonAsync($"/api/v1/invoices/{id}/credit-notes", new { amountMinor = 0, reason = "x" })).AssertInvalidFieldsAsync("amountMinor");
+        var paid = await (await PayAsync(id, total - 1_000, "BANK-AFTER-CREDIT")).ReadObjectAsync();
+        Assert.Equal("Paid", paid["status"]!.GetValue<string>());
+        Assert.True((await TrialBalanceAsync())["balanced"]!.GetValue<bool>());
+    }
 }

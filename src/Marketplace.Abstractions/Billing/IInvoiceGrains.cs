@@ -36,7 +36,34 @@ public interface IInvoiceGrain : IGrainWithStringKey
     /// <summary>Refunds part or all of what was paid, clawing the partners' shares back proportionally; more than was paid is a conflict.</summary>
     [Alias("RefundAsync")]
     Task<InvoiceSnapshot> RefundAsync(long amountMinor, string reason, string actor);
+
+    /// <summary>
+    /// Issues a credit note: part of what is still owed is no longer owed, each unpaid share reduced in
+    /// proportion. Numbered per invoice; more than is outstanding is a conflict (refund a paid part).
+    /// </summary>
+    [Alias("CreditAsync")]
+    Task<InvoiceSnapshot> CreditAsync(long amountMinor, string reason, string actor);
+
+    /// <summary>Writes off what an overdue invoice still owes (a credit note for the rest) and marks it Uncollectible.</summary>
+    [Alias("MarkUncollectibleAsync")]
+    Task<InvoiceSnapshot> MarkUncollectibleAsync(string reason, string actor);
+
+    /// <summary>Records an overdue reminder when the invoice is open past its due date; its reminder calls it weekly from the due date.</summary>
+    [Alias("RemindIfOverdueAsync")]
+    Task<InvoiceSnapshot?> RemindIfOverdueAsync();
 }
+
+[GenerateSerializer, Immutable, Alias("Marketplace.InvoiceCreditNote")]
+public sealed record InvoiceCreditNote(
+    [property: Id(0)] string Number,
+    [property: Id(1)] long AmountMinor,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string RecordedBy);
+
+/// <summary>A reminder sent for an overdue invoice: when, and how many days past due it was.</summary>
+[GenerateSerializer, Immutable, Alias("Marketplace.OverdueReminder")]
+public sealed record OverdueReminder([property: Id(0)] DateTimeOffset At, [property: Id(1)] int DaysOverdue, [property: Id(2)] long DueMinor);
 
 [GenerateSerializer, Immutable, Alias("Marketplace.InvoiceDraft")]
 public sealed record InvoiceDraft(
@@ -79,9 +106,17 @@ public sealed record InvoiceSnapshot(
     [property: Id(11)] DateTimeOffset DueAt,
     [property: Id(12)] IReadOnlyList<InvoicePayment> Payments,
     [property: Id(13)] IReadOnlyList<InvoiceRefund> Refunds,
-    [property: Id(14)] string? VoidReason = null)
+    [property: Id(14)] string? VoidReason = null,
+    [property: Id(15)] IReadOnlyList<InvoiceCreditNote>? CreditNotes = null,
+    [property: Id(16)] IReadOnlyList<OverdueReminder>? Reminders = null,
+    [property: Id(17)] string? UncollectibleReason = null)
 {
-    public long DueMinor => TotalMinor - PaidMinor;
+    public long CreditedMinor => CreditNotes?.Sum(c => c.AmountMinor) ?? 0;
+
+    public long DueMinor => TotalMinor - PaidMinor - CreditedMinor;
+
+    /// <summary>Open with money due after its due date.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueMinor > 0 && now > DueAt;
 
     public InvoiceSummary Summary => new(Id, OrganizationId, OrderId, Currency, Status, Title, TotalMinor, DueMinor, IssuedAt, DueAt);
 }

@@ -147,6 +147,37 @@ public static class RevenueShare
         return Booking.Allow(entry, After(invoice, parts, static (p, part) => p with { RefundedMinor = p.RefundedMinor + part }));
     }
 
+    /// <summary>
+    /// Books a credit note: part of what is still owed is no longer owed (a service credit, a billing
+    /// error, or the rest written off as uncollectible). Each party's unpaid share shrinks in
+    /// proportion, so partners are never owed money the customer will not pay; refused beyond what is
+    /// outstanding (a paid part is refunded instead).
+    /// </summary>
+    public static Booking Credit(InvoiceShares invoice, long amountMinor, string idempotencyKey, DateTimeOffset at, string why)
+    {
+        if (amountMinor <= 0)
+        {
+            return Booking.Refused($"A credit note is a positive amount, not {amountMinor}.");
+        }
+        if (amountMinor > invoice.OutstandingMinor)
+        {
+            return Booking.Refused(
+                $"Invoice {invoice.InvoiceId} has {Currency.Format(invoice.OutstandingMinor, invoice.Currency)} outstanding; a credit of {Currency.Format(amountMinor, invoice.Currency)} is more (refund what was paid instead).");
+        }
+        var parts = Splits.LargestRemainder(amountMinor, Amounts(invoice, static p => p.UncollectedMinor));
+        var postings = new List<Posting>(1 + parts.Length) { Posting.Credit(Account.CustomerReceivable(invoice.CustomerId), amountMinor) };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] > 0)
+            {
+                postings.Add(Posting.Debit(IssuedTo(invoice.Parties[i].Party), parts[i]));
+            }
+        }
+        var entry = JournalEntry.Create(idempotencyKey, invoice.Currency, at,
+            $"{why} of {Currency.Format(amountMinor, invoice.Currency)} on invoice {invoice.InvoiceId}", [.. postings]);
+        return Booking.Allow(entry, After(invoice, parts, static (p, part) => p with { InvoicedMinor = p.InvoicedMinor - part }));
+    }
+
     private static long[] Amounts(InvoiceShares invoice, Func<PartyShare, long> amount)
     {
         var amounts = new long[invoice.Parties.Count];

@@ -11,8 +11,13 @@ namespace Marketplace.Grains.Billing;
 /// </summary>
 public sealed class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
-    TimeProvider time) : Grain, IInvoiceGrain
+    TimeProvider time) : Grain, IInvoiceGrain, IRemindable
 {
+    private const string OverdueReminderName = "overdue";
+
+    /// <summary>How often an overdue invoice's customer is reminded.</summary>
+    public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(7);
+
     private InvoiceState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -33,6 +38,8 @@ public sealed class InvoiceGrain(
         S.Invoice = new InvoiceSnapshot(Id, draft.OrganizationId, draft.OrderId, draft.Currency, InvoiceStatus.Open, draft.Title, draft.Lines,
             booking.Invoice!.TotalMinor, 0, 0, draft.IssuedAt, draft.DueAt, [], []);
         await SaveAsync();
+        var untilDue = draft.DueAt - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(OverdueReminderName, untilDue > TimeSpan.FromMinutes(1) ? untilDue : TimeSpan.FromMinutes(1), ReminderInterval);
         return S.Invoice;
     }
 
@@ -70,7 +77,7 @@ public sealed class InvoiceGrain(
         S.Invoice = invoice with
         {
             PaidMinor = paid,
-            Status = paid == invoice.TotalMinor ? InvoiceStatus.Paid : InvoiceStatus.Open,
+            Status = paid + invoice.CreditedMinor == invoice.TotalMinor ? InvoiceStatus.Paid : InvoiceStatus.Open,
             Payments = [.. invoice.Payments, new InvoicePayment(method, amountMinor, reference, at, actor)],
         };
         await SaveAsync();
@@ -84,9 +91,10 @@ public sealed class InvoiceGrain(
         {
             return invoice;
         }
-        if (invoice.Status != InvoiceStatus.Open || invoice.PaidMinor > 0)
+        if (invoice.Status != InvoiceStatus.Open || invoice.PaidMinor > 0 || invoice.CreditedMinor > 0)
         {
-            throw new ConflictException("invoice.not_voidable", $"Invoice {Id} is {invoice.Status} with {invoice.PaidMinor} minor units paid; only an open invoice nothing was paid on can be voided (refund a paid one).");
+            throw new ConflictException("invoice.not_voidable",
+                $"Invoice {Id} is {invoice.Status} with {invoice.PaidMinor} minor units paid and {invoice.CreditedMinor} credited; only an open invoice nothing was paid or credited on can be voided (credit or refund it instead).");
         }
         // The issue entry is rebuilt exactly as it was posted (same lines, same key) and reversed posting by posting.
         var issued = RevenueShare.Issue(Id, invoice.OrganizationId, invoice.Currency, invoice.Lines.Select(l => l.ToRevenueLine()).ToList(), $"invoice:{Id}:issue", invoice.IssuedAt);
@@ -122,6 +130,79 @@ public sealed class InvoiceGrain(
         };
         await SaveAsync();
         return S.Invoice;
+    }
+
+    public async Task<InvoiceSnapshot> CreditAsync(long amountMinor, string reason, string actor)
+    {
+        var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);
+        if (invoice.Status != InvoiceStatus.Open)
+        {
+            throw new ConflictException("invoice.not_open", $"Invoice {Id} is {invoice.Status}; a credit note reduces what an open invoice still owes (refund a paid one).");
+        }
+        S.Invoice = await CreditNoteAsync(invoice, amountMinor, reason, actor, "Credit note");
+        if (S.Invoice.DueMinor == 0)
+        {
+            S.Invoice = S.Invoice with { Status = InvoiceStatus.Paid };
+        }
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    public async Task<InvoiceSnapshot> MarkUncollectibleAsync(string reason, string actor)
+    {
+        var invoice = S.Invoice ?? throw new NotFoundException("Invoice", Id);
+        if (invoice.Status == InvoiceStatus.Uncollectible)
+        {
+            return invoice;
+        }
+        if (!invoice.IsOverdue(time.GetUtcNow()))
+        {
+            throw new ConflictException("invoice.not_overdue", $"Invoice {Id} is {invoice.Status}, due {invoice.DueAt:yyyy-MM-dd}; only an open invoice past its due date can be written off as uncollectible.");
+        }
+        // What is still owed is written off like a credit note: partners' unpaid shares go with it; paid parts stay paid.
+        S.Invoice = await CreditNoteAsync(invoice, invoice.DueMinor, reason, actor, "Written off as uncollectible") with
+        {
+            Status = InvoiceStatus.Uncollectible,
+            UncollectibleReason = reason,
+        };
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    public async Task<InvoiceSnapshot?> RemindIfOverdueAsync()
+    {
+        var now = time.GetUtcNow();
+        if (S.Invoice is not { } invoice || !invoice.IsOverdue(now))
+        {
+            if (S.Invoice is { Status: not InvoiceStatus.Open } && await this.GetReminder(OverdueReminderName) is { } done)
+            {
+                await this.UnregisterReminder(done);
+            }
+            return S.Invoice;
+        }
+        // One reminder per interval, however often the reminder fires (a retry, a restart).
+        if (invoice.Reminders is { Count: > 0 } sent && now - sent[^1].At < ReminderInterval - TimeSpan.FromHours(1))
+        {
+            return invoice;
+        }
+        S.Invoice = invoice with { Reminders = [.. invoice.Reminders ?? [], new OverdueReminder(now, (int)(now - invoice.DueAt).TotalDays, invoice.DueMinor)] };
+        await SaveAsync();
+        return S.Invoice;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RemindIfOverdueAsync();
+
+    private async Task<InvoiceSnapshot> CreditNoteAsync(InvoiceSnapshot invoice, long amountMinor, string reason, string actor, string why)
+    {
+        var number = $"CN-{Id["inv_".Length..]}-{(invoice.CreditNotes?.Count ?? 0) + 1}";
+        var booking = RevenueShare.Credit(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, $"invoice:{Id}:credit:{number}", time.GetUtcNow(), why);
+        if (!booking.Allowed)
+        {
+            throw new ConflictException("invoice.credit_exceeds_due", booking.Refusal!);
+        }
+        await PostAsync(booking.Entry!);
+        S.Shares = ShareState.From(booking.Invoice!);
+        return invoice with { CreditNotes = [.. invoice.CreditNotes ?? [], new InvoiceCreditNote(number, amountMinor, reason, time.GetUtcNow(), actor)] };
     }
 
     private async Task PostAsync(JournalEntry entry)

@@ -146,6 +146,26 @@ public sealed class RevenueShareTests
     }
 
     [Fact]
+    public void A_credit_note_shrinks_every_unpaid_share_in_proportion_and_the_rest_pays_the_invoice_in_full()
+    {
+        var (ledger, invoice) = Issued();
+        invoice = Book(ledger, RevenueShare.Pay(invoice, 1_366, "offline", "pay", At));
+
+        invoice = Book(ledger, RevenueShare.Credit(invoice, 5_000, "credit:1", At, "Credit note"));
+        var tooMuch = RevenueShare.Credit(invoice, invoice.OutstandingMinor + 1, "credit:2", At, "Credit note");
+        invoice = Book(ledger, RevenueShare.Pay(invoice, invoice.OutstandingMinor, "offline", "pay:2", At));
+
+        Assert.Equal(11_366 - 5_000, invoice.TotalMinor);
+        Assert.Equal(5_000, ledger.Entries[2].Postings.Where(p => p.Side == Side.Debit).Sum(p => p.AmountMinor));
+        Assert.Contains("outstanding", tooMuch.Refusal, StringComparison.Ordinal);
+        Assert.Equal(0, invoice.OutstandingMinor);
+        Assert.Equal(0, OnNormalSide(ledger, Account.CustomerReceivable(Customer)));
+        Assert.Equal(0, OnNormalSide(ledger, Account.PartnerPending("org_model")));
+        Assert.Equal(invoice.ShareOf(invoice.Parties.Single(p => p.Party.PartnerId == "org_model").Party)!.InvoicedMinor, OnNormalSide(ledger, Account.PartnerPayable("org_model")));
+        Assert.True(ledger.TrialBalance().Balanced);
+    }
+
+    [Fact]
     public void Refunds_never_exceed_what_was_paid()
     {
         var (ledger, invoice) = Issued();

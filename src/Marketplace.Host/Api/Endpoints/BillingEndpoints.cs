@@ -10,6 +10,8 @@ public sealed record RefundRequest(long? AmountMinor, string? Reason);
 
 public sealed record VoidRequest(string? Reason);
 
+public sealed record CreditNoteRequest(long? AmountMinor, string? Reason);
+
 internal static class BillingEndpoints
 {
     public static void MapBillingEndpoints(this RouteGroupBuilder api)
@@ -34,6 +36,12 @@ internal static class BillingEndpoints
         invoices.MapPost("/{id}/void", async (string id, VoidRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new VoidInvoice(id, body.Reason), ct)))
             .WithSummary("Void an open invoice nothing was paid on {\"reason\"} (operators); its booking is reversed. A paid invoice is a 409: refund it instead.");
+        invoices.MapPost("/{id}/credit-notes", async (string id, CreditNoteRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new CreditInvoice(id, body.AmountMinor, body.Reason), ct)))
+            .WithSummary("Issue a credit note on an open invoice {\"amountMinor\",\"reason\"} (operators): that much is no longer owed, each unpaid share reduced in proportion; more than is outstanding is a 409.");
+        invoices.MapPost("/{id}/uncollectible", async (string id, VoidRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new MarkInvoiceUncollectible(id, body.Reason), ct)))
+            .WithSummary("Write off what an overdue invoice still owes and mark it Uncollectible {\"reason\"} (operators); an invoice not yet due is a 409.");
         invoices.MapPost("/{id}/refunds", async (string id, RefundRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RefundInvoice(id, body.AmountMinor, body.Reason), ct)))
             .WithSummary("Refund part or all of what was paid {\"amountMinor\",\"reason\"} (operators); partners' shares are clawed back proportionally; more than was paid is a 409.");
