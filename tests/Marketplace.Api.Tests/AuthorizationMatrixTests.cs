@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests(MarketplaceFactory factory, TenantW
         ["partner.payouts"] = new("POST", "/api/v1/partners/{A}/payouts", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Stripe calls without a key; its signature decides (no signature here: a 400 for everyone).
         ["webhooks.stripe"] = new("POST", "/api/v1/webhooks/stripe", new { id = "evt_matrix" }, Ok, Ok, Ok, Ok, Ok),
+        ["ledger.reconciliation"] = new("GET", "/api/v1/admin/ledger/reconciliation", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["ledger.trialBalance"] = new("GET", "/api/v1/admin/ledger/trial-balance", null, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         ["terms.get"] = new("GET", "/api/v1/platform/terms", null, Unauthorized, Ok, Ok, Ok, Ok),
         ["terms.takeRate"] = new("PUT", "/api/v1/admin/terms/take-rate", new { basisPoints = 1000 }, Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

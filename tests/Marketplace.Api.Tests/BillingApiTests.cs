@@ -208,4 +208,16 @@ public sealed class BillingApiTests(MarketplaceFactory factory)
         Assert.Equal("Paid", paid["status"]!.GetValue<string>());
         Assert.True((await TrialBalanceAsync())["balanced"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Reconciliation_answers_for_the_period_and_says_when_no_gateway_is_configured()
+    {
+        var report = (await factory.Admin().GetFromJsonAsync<JsonObject>("/api/v1/admin/ledger/reconciliation?currency=usd"))!;
+
+        Assert.Equal(("USD", false), (report["currency"]!.GetValue<string>(), report["gatewayConfigured"]!.GetValue<bool>()));
+        Assert.Empty(report["mismatches"]!.AsArray());
+        Assert.Equal(TimeSpan.FromDays(30), report["to"]!.GetValue<DateTimeOffset>() - report["from"]!.GetValue<DateTimeOffset>());
+        await (await factory.Admin().GetAsync("/api/v1/admin/ledger/reconciliation?currency=XXX")).AssertInvalidFieldsAsync("currency");
+        await (await factory.Admin().GetAsync("/api/v1/admin/ledger/reconciliation?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z")).AssertInvalidFieldsAsync("to");
+    }
 }

@@ -127,7 +127,7 @@ public sealed class RefundInvoiceHandler(IGrainFactory grains, ICallerAccessor c
             }
             try
             {
-                await refunds.RefundAsync($"{snapshot.Id}:refund:{snapshot.Refunds.Count + 1}", card.Reference, amount, snapshot.Id, cancellationToken);
+                await refunds.RefundAsync(LedgerKeys.RefundOperation(snapshot.Id, snapshot.Refunds.Count + 1), card.Reference, amount, snapshot.Id, cancellationToken);
             }
             catch (PaymentGatewayException refused)
             {

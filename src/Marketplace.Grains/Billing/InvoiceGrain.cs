@@ -28,7 +28,7 @@ public sealed class InvoiceGrain(
         {
             return issued;
         }
-        var booking = RevenueShare.Issue(Id, draft.OrganizationId, draft.Currency, draft.Lines.Select(l => l.ToRevenueLine()).ToList(), $"invoice:{Id}:issue", draft.IssuedAt);
+        var booking = RevenueShare.Issue(Id, draft.OrganizationId, draft.Currency, draft.Lines.Select(l => l.ToRevenueLine()).ToList(), LedgerKeys.Issue(Id), draft.IssuedAt);
         if (!booking.Allowed)
         {
             throw new ConflictException("invoice.empty", booking.Refusal!);
@@ -66,7 +66,7 @@ public sealed class InvoiceGrain(
             throw new ConflictException("invoice.overpaid", $"Only {invoice.DueMinor} minor units are due on invoice {Id}; {amountMinor} would overpay it.");
         }
         var at = time.GetUtcNow();
-        var booking = RevenueShare.Pay(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, PaymentMethods.GatewayOf(method), $"invoice:{Id}:payment:{reference}", at);
+        var booking = RevenueShare.Pay(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, PaymentMethods.GatewayOf(method), LedgerKeys.Payment(Id, reference), at);
         if (!booking.Allowed)
         {
             throw new ConflictException("invoice.payment_refused", booking.Refusal!);
@@ -97,8 +97,8 @@ public sealed class InvoiceGrain(
                 $"Invoice {Id} is {invoice.Status} with {invoice.PaidMinor} minor units paid and {invoice.CreditedMinor} credited; only an open invoice nothing was paid or credited on can be voided (credit or refund it instead).");
         }
         // The issue entry is rebuilt exactly as it was posted (same lines, same key) and reversed posting by posting.
-        var issued = RevenueShare.Issue(Id, invoice.OrganizationId, invoice.Currency, invoice.Lines.Select(l => l.ToRevenueLine()).ToList(), $"invoice:{Id}:issue", invoice.IssuedAt);
-        await PostAsync(JournalEntry.Reversal(issued.Entry!, $"invoice:{Id}:void", time.GetUtcNow()));
+        var issued = RevenueShare.Issue(Id, invoice.OrganizationId, invoice.Currency, invoice.Lines.Select(l => l.ToRevenueLine()).ToList(), LedgerKeys.Issue(Id), invoice.IssuedAt);
+        await PostAsync(JournalEntry.Reversal(issued.Entry!, LedgerKeys.Void(Id), time.GetUtcNow()));
         S.Invoice = invoice with { Status = InvoiceStatus.Void, VoidReason = reason };
         await SaveAsync();
         return S.Invoice;
@@ -114,7 +114,7 @@ public sealed class InvoiceGrain(
         }
         var at = time.GetUtcNow();
         // The n-th refund's key: a retry after a crash finds its entry; a different amount under it is refused by the ledger.
-        var key = $"invoice:{Id}:refund:{invoice.Refunds.Count + 1}";
+        var key = LedgerKeys.Refund(Id, invoice.Refunds.Count + 1);
         var gateway = PaymentMethods.GatewayOf(invoice.Payments.LastOrDefault()?.Method ?? PaymentMethods.Offline);
         var booking = RevenueShare.Refund(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, gateway, key, at);
         if (!booking.Allowed)
@@ -195,7 +195,7 @@ public sealed class InvoiceGrain(
     private async Task<InvoiceSnapshot> CreditNoteAsync(InvoiceSnapshot invoice, long amountMinor, string reason, string actor, string why)
     {
         var number = $"CN-{Id["inv_".Length..]}-{(invoice.CreditNotes?.Count ?? 0) + 1}";
-        var booking = RevenueShare.Credit(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, $"invoice:{Id}:credit:{number}", time.GetUtcNow(), why);
+        var booking = RevenueShare.Credit(ShareState.ToShares(S.Shares!, Id, invoice.OrganizationId, invoice.Currency), amountMinor, LedgerKeys.Credit(Id, number), time.GetUtcNow(), why);
         if (!booking.Allowed)
         {
             throw new ConflictException("invoice.credit_exceeds_due", booking.Refusal!);

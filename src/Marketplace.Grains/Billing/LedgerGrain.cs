@@ -12,8 +12,6 @@ namespace Marketplace.Grains.Billing;
 /// </summary>
 public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grain, ILedgerGrain
 {
-    public const string PayoutKeyPrefix = "payout:";
-    public const string PayoutReversalKeyPrefix = "payout-reversal:";
 
     private Ledger _ledger = null!;
 
@@ -60,20 +58,20 @@ public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grai
         var lines = history
             .Select(m => new EarningLine(m.Entry.Id, m.Entry.OccurredAt, m.Entry.Description, m.Side == Side.Credit ? m.AmountMinor : -m.AmountMinor, -m.NetAfter))
             .ToList();
-        var paidOut = history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor)
-            - history.Where(m => m.Entry.IdempotencyKey.StartsWith(PayoutReversalKeyPrefix, StringComparison.Ordinal) && m.Side == Side.Credit).Sum(m => m.AmountMinor);
+        var paidOut = history.Where(m => m.Entry.IdempotencyKey.StartsWith(LedgerKeys.PayoutPrefix, StringComparison.Ordinal) && m.Side == Side.Debit).Sum(m => m.AmountMinor)
+            - history.Where(m => m.Entry.IdempotencyKey.StartsWith(LedgerKeys.PayoutReversalPrefix, StringComparison.Ordinal) && m.Side == Side.Credit).Sum(m => m.AmountMinor);
         return Task.FromResult(new PartnerLedgerView(
             partnerId, Currency, _ledger.Balance(Account.PartnerPending(partnerId)).OnNormalSide, _ledger.Balance(payable).OnNormalSide, paidOut, lines));
     }
 
     public async Task<PayoutView?> PayOutAsync(string partnerId, string gatewayId, string idempotencyKey)
     {
-        var key = PayoutKeyPrefix + partnerId + ":" + idempotencyKey;
+        var key = LedgerKeys.Payout(partnerId, idempotencyKey);
         if (Payouts.Next(_ledger, partnerId, gatewayId, key, time.GetUtcNow()) is not { } payout)
         {
             return null;
         }
-        if (_ledger.Find(PayoutReversalKeyPrefix + payout.Id) is not null)
+        if (_ledger.Find(LedgerKeys.PayoutReversalPrefix + payout.Id) is not null)
         {
             throw new ConflictException("payout.returned", $"Payout {payout.Id} was returned by the gateway; pay out again with a new Idempotency-Key.");
         }
@@ -83,11 +81,11 @@ public sealed class LedgerGrain(IJournalStore journal, TimeProvider time) : Grai
 
     public async Task<bool> ReversePayoutAsync(string partnerId, string idempotencyKey, string reason)
     {
-        if (_ledger.Find(PayoutKeyPrefix + partnerId + ":" + idempotencyKey) is not { } payout)
+        if (_ledger.Find(LedgerKeys.Payout(partnerId, idempotencyKey)) is not { } payout)
         {
             return false;
         }
-        await PostAsync(JournalEntry.Reversal(payout, PayoutReversalKeyPrefix + payout.Id, time.GetUtcNow(), $"Payout {payout.Id} returned: {reason}"));
+        await PostAsync(JournalEntry.Reversal(payout, LedgerKeys.PayoutReversalPrefix + payout.Id, time.GetUtcNow(), $"Payout {payout.Id} returned: {reason}"));
         return true;
     }
 }

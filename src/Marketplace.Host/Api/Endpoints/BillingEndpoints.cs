@@ -65,6 +65,10 @@ internal static class BillingEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithSummary("Stripe's webhook: verified by its signature (300 s tolerance), each event handled once; a bad signature is a 400 and changes nothing.");
+        api.MapGet("/admin/ledger/reconciliation", async (string? currency, DateTimeOffset? from, DateTimeOffset? to, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ReconcileLedger(currency, from, to), ct)))
+            .WithTags("Operator: finance")
+            .WithSummary("Our ledger against Stripe's charges, refunds and transfers over ?from=&to= (the last 30 days by default) in ?currency=: what matched, and each mismatch with the amounts and the reason (operators).");
         api.MapGet("/admin/ledger/trial-balance", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTrialBalance(), ct)))
             .WithTags("Operator: finance")
             .WithSummary("Every ledger account's debits and credits; balanced when each currency's debits equal its credits (operators).");
