@@ -219,6 +219,35 @@ internal sealed class BillingModel
         return parts;
     }
 
+    /// <summary>A credit note: each party's uncollected share shrinks by its part; null when refused.</summary>
+    public long[]? Credit(ModelInvoice invoice, long amount)
+    {
+        var uncollected = invoice.Invoiced.Select((v, i) => v - invoice.Collected[i]).ToArray();
+        if (amount <= 0 || amount > uncollected.Sum())
+        {
+            return null;
+        }
+        var parts = Allocate(amount, uncollected);
+        Add(Receivable, invoice.Customer, -amount);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            invoice.Invoiced[i] -= parts[i];
+            switch (invoice.Parties[i])
+            {
+                case PlatformKey:
+                    Revenue -= parts[i];
+                    break;
+                case TaxKey:
+                    Tax -= parts[i];
+                    break;
+                default:
+                    Add(Pending, invoice.Parties[i], -parts[i]);
+                    break;
+            }
+        }
+        return parts;
+    }
+
     public long Available(string partner) => Math.Max(0, Payable.GetValueOrDefault(partner));
 
     public void PayOut(string partner, string gateway, long amount)

@@ -30,10 +30,10 @@ internal sealed class LedgerSimulation(int seed)
     private readonly JournalEntry[] _recent = new JournalEntry[RecentSize];
     private int _recentCount;
     private int _op;
-    private int _invoices, _payments, _refunds, _payouts, _duplicates, _conflicts, _refusals, _clawedBackBelowZero;
+    private int _invoices, _payments, _refunds, _credits, _payouts, _duplicates, _conflicts, _refusals, _clawedBackBelowZero;
 
     public string Summary =>
-        $"{_invoices:N0} invoices, {_payments:N0} payments, {_refunds:N0} refunds, {_payouts:N0} payouts, {_duplicates:N0} duplicates, " +
+        $"{_invoices:N0} invoices, {_payments:N0} payments, {_refunds:N0} refunds, {_credits:N0} credit notes, {_payouts:N0} payouts, {_duplicates:N0} duplicates, " +
         $"{_conflicts:N0} conflicts, {_refusals:N0} refusals, {_clawedBackBelowZero:N0} clawbacks below zero, {_ledger.Entries.Count:N0} entries";
 
     public void Execute(int operations)
@@ -55,7 +55,7 @@ internal sealed class LedgerSimulation(int seed)
         }
         Drain();
         CheckEverything();
-        Check(_invoices > 0 && _payments > 0 && _refunds > 0 && _payouts > 0 && _duplicates > 0 && _conflicts > 0 && _refusals > 0 && _clawedBackBelowZero > 0,
+        Check(_invoices > 0 && _payments > 0 && _refunds > 0 && _credits > 0 && _payouts > 0 && _duplicates > 0 && _conflicts > 0 && _refusals > 0 && _clawedBackBelowZero > 0,
             $"every kind of operation happened: {Summary}");
     }
 
@@ -70,9 +70,13 @@ internal sealed class LedgerSimulation(int seed)
         {
             Pay(Pick(i => i.Shares.OutstandingMinor > 0));
         }
-        else if (roll < 60)
+        else if (roll < 56)
         {
             Refund(Pick(i => i.Shares.RefundableMinor > 0));
+        }
+        else if (roll < 60)
+        {
+            Credit(Pick(i => i.Shares.OutstandingMinor > 0));
         }
         else if (roll < 75)
         {
@@ -184,6 +188,31 @@ internal sealed class LedgerSimulation(int seed)
         CheckInvoice(invoice);
         _clawedBackBelowZero += invoice.Model.Parties.Count(p => _model.Payable.GetValueOrDefault(p) < 0);
         _refunds++;
+    }
+
+    private void Credit(Invoice invoice)
+    {
+        var outstanding = invoice.Shares.OutstandingMinor;
+        var amount = _random.Next(10) switch
+        {
+            < 2 => outstanding,
+            < 9 => outstanding <= 1 ? outstanding : _random.NextInt64(1, outstanding),
+            _ => outstanding + _random.NextInt64(1, 1_000),
+        };
+        var before = invoice.Shares;
+        var booking = RevenueShare.Credit(before, amount, Key(), At(), "Credit note");
+        var parts = _model.Credit(invoice.Model, amount);
+        Check(booking.Allowed == parts is not null, $"credit of {amount} with {outstanding} outstanding: allowed {booking.Allowed}, model {parts is not null}");
+        if (!booking.Allowed)
+        {
+            _refusals++;
+            return;
+        }
+        CheckParts(amount, [.. before.Parties.Select(p => p.UncollectedMinor)], [.. booking.Invoice.Parties.Select((p, i) => before.Parties[i].InvoicedMinor - p.InvoicedMinor)]);
+        invoice.Shares = booking.Invoice;
+        Post(booking.Entry);
+        CheckInvoice(invoice);
+        _credits++;
     }
 
     private void PayOut(string partner)
