@@ -48,40 +48,6 @@ internal static class DecoderSessions
             defaultContextLength);
     }
 
-    private static SessionOptions Options(ComputeDeviceInfo device, GenerationEngineOptions options)
-    {
-        var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        try
-        {
-            if (device.IsCuda)
-            {
-                options.Discovery.AppendCuda(sessionOptions, device.CudaOrdinal);
-            }
-            else
-            {
-                if (options.CpuIntraOpThreads > 0)
-                {
-                    sessionOptions.IntraOpNumThreads = options.CpuIntraOpThreads;
-                }
-                if (options.CpuSpinning == CpuSpinning.Off)
-                {
-                    sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-                }
-                else if (options.CpuSpinning == CpuSpinning.WhileRunning)
-                {
-                    sessionOptions.AddSessionConfigEntry("session.force_spinning_stop", "1");
-                }
-            }
-            return sessionOptions;
-        }
-        catch
-        {
-            sessionOptions.Dispose();
-            throw;
-        }
-    }
+    private static SessionOptions Options(ComputeDeviceInfo device, GenerationEngineOptions options) =>
+        Sessions.SessionSettings.For(device, options.Discovery, options.CpuIntraOpThreads, options.CpuSpinning);
 }

@@ -68,43 +68,8 @@ internal sealed class ModelLoader(InferenceEngineOptions options, DeviceSlots sl
         }
     }
 
-    private SessionOptions CreateSessionOptions(ComputeDeviceInfo device)
-    {
-        var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        try
-        {
-            if (device.IsCuda)
-            {
-                options.Discovery.AppendCuda(sessionOptions, device.CudaOrdinal);
-            }
-            else
-            {
-                if (options.CpuIntraOpThreads > 0)
-                {
-                    sessionOptions.IntraOpNumThreads = options.CpuIntraOpThreads;
-                }
-                switch (options.CpuSpinning)
-                {
-                    case CpuSpinning.Off:
-                        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-                        break;
-                    case CpuSpinning.WhileRunning:
-                        sessionOptions.AddSessionConfigEntry("session.force_spinning_stop", "1");
-                        break;
-                }
-            }
-            return sessionOptions;
-        }
-        catch
-        {
-            sessionOptions.Dispose();
-            throw;
-        }
-    }
+    private SessionOptions CreateSessionOptions(ComputeDeviceInfo device) =>
+        SessionSettings.For(device, options.Discovery, options.CpuIntraOpThreads, options.CpuSpinning);
 
     /// <summary>
     /// One run on zeros (dynamic dimensions as 1) so ONNX Runtime allocates its buffers and picks
