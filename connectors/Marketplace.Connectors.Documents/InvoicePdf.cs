@@ -30,8 +30,17 @@ public sealed class InvoicePdf : IInvoicePrinter
             writer.Row([line.PartnerName, line.Description, Money(line.AmountMinor), "", ""]);
         }
         writer.Row(["Total", "", Money(document.TotalMinor), "", ""], bold: true);
+        if (document.CreditNotes is { Count: > 0 } credits)
+        {
+            writer.Gap();
+            writer.Subheading("Credit notes");
+            foreach (var credit in credits)
+            {
+                writer.Row([credit.Number, $"{credit.At:yyyy-MM-dd} · {credit.Reason}", "−" + Money(credit.AmountMinor), "", ""]);
+            }
+        }
         writer.Gap();
-        writer.Text($"Paid {Money(document.PaidMinor)}; refunded {Money(document.RefundedMinor)}; due {Money(document.TotalMinor - document.PaidMinor)}.");
+        writer.Text($"Paid {Money(document.PaidMinor)}; credited {Money(document.CreditedMinor)}; refunded {Money(document.RefundedMinor)}; due {Money(document.DueMinor)}.");
         writer.Text($"Pay by bank transfer to Marketplace Ltd with the reference {document.InvoiceId}; the marketplace pays each partner its share.");
         using var stream = new MemoryStream();
         writer.Finish();

@@ -154,7 +154,8 @@ public sealed class GetInvoicePdfHandler(IGrainFactory grains, IInvoicePrinter p
         var customer = await grains.FindOrganizationAsync(invoice.OrganizationId);
         var content = printer.Print(new InvoiceDocument(
             invoice.Id, customer?.Name ?? invoice.OrganizationId, invoice.Status.ToString(), invoice.OrderId, invoice.Title, invoice.Currency,
-            invoice.Lines, invoice.TotalMinor, invoice.PaidMinor, invoice.RefundedMinor, invoice.IssuedAt, invoice.DueAt));
+            invoice.Lines, invoice.TotalMinor, invoice.PaidMinor, invoice.RefundedMinor, invoice.IssuedAt, invoice.DueAt,
+            invoice.CreditNotes?.Select(c => new CreditNoteLine(c.Number, c.Reason, c.AmountMinor, c.At)).ToList()));
         return new InvoicePdfFile($"{invoice.Id}.pdf", content);
     }
 }
