@@ -25,7 +25,7 @@ public sealed class ReconciliationTests : PortalTest
         Assert.Single(page.FindAll("[data-testid='reconciliation-idle']"));
         Assert.Empty(Mediator.SentOf<ReconcileLedger>());
         await page.InvokeAsync(() => page.FindComponent<MudSelect<string>>().Instance.SelectOption("EUR"));
-        await page.InvokeAsync(() => page.FindComponent<MudSelect<int>>().Instance.SelectOption(value: 7));
+        page.Find("[data-testid='reconciliation-period-choice'][data-days='7']").Click();
         page.Find("button[data-testid='reconciliation-run']").Click();
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid='reconciliation-clear']")));
