@@ -8,7 +8,8 @@ namespace Marketplace.EndToEnd.Tests;
 /// <summary>
 /// Billing in a real browser: a bank's buyer accepts a quote for a retrieval assistant (Meridian
 /// integrates it), receives the upfront invoice with bank-transfer instructions, the operator
-/// records the transfer, Meridian sees its earnings, and finance sees a balanced ledger.
+/// credits part of it and records the transfer of the rest, Meridian sees its earnings, and
+/// finance sees a balanced ledger.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class BillingJourney(BrowserFixture fixture)
@@ -16,7 +17,7 @@ public sealed partial class BillingJourney(BrowserFixture fixture)
     private const string Password = "Demo-password-2026";
 
     [Fact]
-    public async Task A_customer_is_invoiced_the_operator_records_the_transfer_the_partner_earns_and_the_ledger_balances()
+    public async Task A_customer_is_invoiced_the_operator_credits_part_and_records_the_transfer_the_partner_earns_and_the_ledger_balances()
     {
         var buyer = await fixture.NewPageAsync();
         await Portal.SignInAsync(buyer, "buyer@acme-manufacturing.example", Password);
@@ -40,6 +41,13 @@ public sealed partial class BillingJourney(BrowserFixture fixture)
         var operatorPage = await fixture.NewPageAsync();
         await Portal.SignInAsync(operatorPage, "operator@marketplace.example", Password);
         await Portal.GoAsync(operatorPage, $"/invoices/{invoiceId}");
+        await operatorPage.GetByTestId("invoice-credit").ClickAsync();
+        await operatorPage.Locator("input[data-testid=credit-note-amount]").FillAsync("100");
+        await operatorPage.Locator("textarea[data-testid=credit-note-reason]").FillAsync("Goodwill: delivery a week late");
+        await operatorPage.GetByTestId("credit-note-confirm").ClickAsync();
+        await Assertions.Expect(operatorPage.GetByTestId("invoice-credit-result")).ToContainTextAsync("USD 100.00");
+        await Assertions.Expect(operatorPage.GetByTestId("invoice-credited")).ToHaveTextAsync("USD 100.00");
+        await Assertions.Expect(operatorPage.GetByTestId("invoice-credit-note-reason")).ToContainTextAsync("Goodwill: delivery a week late");
         await operatorPage.Locator("[data-testid=invoice-pay-reference] input, input[data-testid=invoice-pay-reference]").First.FillAsync($"SEPA-{invoiceId}");
         await operatorPage.GetByTestId("invoice-pay-submit").ClickAsync();
         await Assertions.Expect(operatorPage.Locator("[data-testid=invoice-status][data-status=Paid]").First).ToBeVisibleAsync();

@@ -6,12 +6,15 @@ using Marketplace.Domain.Billing;
 using Marketplace.Domain.Organizations;
 using Marketplace.Portal.Pages.Admin;
 using Marketplace.Portal.Pages.Billing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Portal.Tests;
 
 public sealed class BillingPagesTests : PortalTest
 {
+    /// <summary>The invoice pages read the clock (overdue or not): the day <see cref="BillingTestData.Invoice"/> was issued.</summary>
     public BillingPagesTests()
+        : base(new FakeTimeProvider(TestData.At))
     {
         Caller = TestCallers.Customer;
         Mediator.Returns<GetPaymentOptions>(new PaymentOptions(CardPayments: false));

@@ -105,6 +105,45 @@ public sealed class TryItTests : PortalTest
         page.WaitForAssertion(() => Assert.Equal(["positive", "negative"], page.FindAll("[data-testid='trial-label']").Select(l => l.GetAttribute("data-label"))));
     }
 
+    [Fact]
+    public void A_paid_trial_says_what_it_cost_and_warns_near_the_spend_cap()
+    {
+        const string warning = "USD 42.00 of your monthly spend cap of USD 50.00 is used (84 %).";
+        Mediator.On<RunTrial>(_ => SandboxTestData.Trial(new TrialOutputs { Embeddings = [[1f, 0f]] }) with
+        {
+            Paid = new PaidTrial(Inferences: 2, Per1kMinor: 80, "USD", SpentThisMonthMinor: 4_200, MonthlyCapMinor: 5_000, warning),
+        });
+        var page = RenderPanel();
+
+        page.Find("textarea[data-testid='tryit-text']").Input("hello");
+        page.Find("button[data-testid='tryit-run']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Paid trial: 2 inferences at USD 0.80 per 1,000", page.Find("[data-testid='trial-paid']").TextContent.Trim()));
+        var alert = page.Find("[data-testid='trial-spend-warning']");
+        Assert.Contains(warning, alert.TextContent);
+        Assert.Contains("mud-alert-text-warning", alert.ClassName);
+        Assert.Equal("/account/usage", alert.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_trial_within_the_free_quota_or_far_from_the_cap_carries_no_warning(bool paid)
+    {
+        Mediator.On<RunTrial>(_ => SandboxTestData.Trial(new TrialOutputs { Embeddings = [[1f, 0f]] }) with
+        {
+            Paid = paid ? new PaidTrial(1, 1_000, "EUR", 100, 5_000, Warning: null) : null,
+        });
+        var page = RenderPanel();
+
+        page.Find("textarea[data-testid='tryit-text']").Input("hello");
+        page.Find("button[data-testid='tryit-run']").Click();
+
+        page.WaitForElement("[data-testid='trial-result']");
+        Assert.Equal(paid ? ["Paid trial: 1 inference at EUR 10.00 per 1,000"] : [], page.FindAll("[data-testid='trial-paid']").Select(c => c.TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid='trial-spend-warning']"));
+    }
+
     private IRenderedComponent<TestHost> RenderPanel() =>
         Render<TryItPanel>(p => p.Add(t => t.ModelId, SandboxTestData.ModelId).Add(t => t.Model, SandboxTestData.TextModel));
 }

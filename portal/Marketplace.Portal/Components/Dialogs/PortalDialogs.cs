@@ -9,7 +9,7 @@ public static class PortalDialogs
 
     /// <summary>The reason or note typed (empty when optional and left blank), or null when cancelled.</summary>
     public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title, string? message, bool required,
-        string confirmText, Color confirmColor = Color.Primary, string label = "Reason")
+        string confirmText, Color confirmColor = Color.Primary, string label = "Reason", string? helperText = null)
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
@@ -18,6 +18,7 @@ public static class PortalDialogs
             { d => d.ConfirmText, confirmText },
             { d => d.ConfirmColor, confirmColor },
             { d => d.Label, label },
+            { d => d.HelperText, helperText },
         };
         var reference = await dialogs.ShowAsync<ReasonDialog>(title, parameters, Options);
         var result = await reference.Result;
