@@ -20,8 +20,8 @@ public sealed class SpendCapTests : PortalTest
         capMinor is { } cap ? new SpendCap(cap, currency) : null, "2026-11", spentMinor, spentMinor == 0 ? 0 : 42,
         spentMinor == 0 ? [] :
         [
-            new TrialSpendLine("lst_embedder", "Sentence embedder", 25_000, 80, 2_000),
-            new TrialSpendLine("lst_resnet", "ResNet-50", 1_500, 120, 180),
+            new TrialSpendLine("lst_embedder", "Sentence embedder", 25_000, 80, 2_000, currency),
+            new TrialSpendLine("lst_resnet", "ResNet-50", 1_500, 120, 180, currency),
         ],
         spentMinor == 0 ? [] : ["inv_trials-customer-202609-usd", "inv_trials-customer-202610-usd"]);
 

@@ -116,7 +116,7 @@ public sealed record InvoiceSnapshot(
     public long DueMinor => TotalMinor - PaidMinor - CreditedMinor;
 
     /// <summary>Open with money due after its due date.</summary>
-    public bool IsOverdue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueMinor > 0 && now > DueAt;
+    public bool IsOverdue(DateTimeOffset now) => Summary.DaysOverdue(now) is not null;
 
     public InvoiceSummary Summary => new(Id, OrganizationId, OrderId, Currency, Status, Title, TotalMinor, DueMinor, IssuedAt, DueAt);
 }
@@ -132,7 +132,12 @@ public sealed record InvoiceSummary(
     [property: Id(6)] long TotalMinor,
     [property: Id(7)] long DueMinor,
     [property: Id(8)] DateTimeOffset IssuedAt,
-    [property: Id(9)] DateTimeOffset DueAt);
+    [property: Id(9)] DateTimeOffset DueAt)
+{
+    /// <summary>Whole days past due while the invoice is open with money due after its due date; otherwise null.</summary>
+    public int? DaysOverdue(DateTimeOffset now) =>
+        Status == InvoiceStatus.Open && DueMinor > 0 && now > DueAt ? (int)(now - DueAt).TotalDays : null;
+}
 
 /// <summary>An organisation's invoices as a list (key: organisation id; <see cref="Everyone"/> for operators).</summary>
 [Alias("Marketplace.IInvoiceBookGrain")]

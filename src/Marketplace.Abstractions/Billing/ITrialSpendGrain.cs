@@ -40,4 +40,5 @@ public sealed record TrialSpendLine(
     [property: Id(1)] string ModelName,
     [property: Id(2)] long Inferences,
     [property: Id(3)] long Per1kMinor,
-    [property: Id(4)] long AmountMinor);
+    [property: Id(4)] long AmountMinor,
+    [property: Id(5)] string Currency = "USD");

@@ -112,7 +112,7 @@ public sealed class TrialSpendGrain(
         var name = SpendCaps.MonthOf(time.GetUtcNow());
         var month = S.Months.GetValueOrDefault(name) ?? new MonthSpend();
         return new TrialSpendView(S.Cap, name, SpendCaps.SpentMinor(month.SpentMilliMinor), month.TrialIds.Count,
-            month.Models.Values.Select(m => new TrialSpendLine(m.ListingId, m.ModelName, m.Inferences, m.Per1kMinor, UsageRating.AmountMinor(m.Inferences, m.Per1kMinor))).ToList(),
+            month.Models.Values.Select(m => new TrialSpendLine(m.ListingId, m.ModelName, m.Inferences, m.Per1kMinor, UsageRating.AmountMinor(m.Inferences, m.Per1kMinor), m.Currency)).ToList(),
             [.. S.InvoiceIds]);
     }
 }
