@@ -16,7 +16,8 @@ public sealed class PaidTrialApiTests(MarketplaceFactory factory)
     {
         var (id, owner) = await factory.MemberOfNewOrganizationAsync("Customer", "Owner");
         await PartnerFlows.Ok(factory.Admin().PutAsJsonAsync($"/api/v1/admin/organizations/{id}/sandbox-quota",
-            new { dailyTrials = 1, dailyComputeSeconds = 1000, trialsPerSecond = 1000, burst = 1000 }));
+            // Compute far beyond what 40 trials reserve, even before MiniLM is benchmarked (then each reserves its deadline per text).
+            new { dailyTrials = 1, dailyComputeSeconds = 10_000_000, trialsPerSecond = 1000, burst = 1000 }));
         return (id, owner);
     }
 
