@@ -188,6 +188,62 @@ public sealed class GenerationApiTests(MarketplaceFactory factory, GenerationMod
         Assert.Equal((0, 0), (scheduler.Active, scheduler.Waiting));
     }
 
+    [Fact]
+    public async Task A_generation_listing_is_submitted_only_with_a_decoder_file_and_a_tokenizer_its_logits_cover()
+    {
+        var (partner, owner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        await PartnerFlows.OnboardAndVerifyAsync(factory, partner, owner);
+        var listing = await GenerationFlows.CreateAsync(owner, partner);
+        var url = $"/api/v1/listings/{listing}";
+        async Task<IEnumerable<string>> RefusedAsync() =>
+            (await (await owner.PostAsync($"{url}/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict))["details"]!.AsArray().Select(d => d!.GetValue<string>());
+        static MultipartFormDataContent SentencePiece() =>
+            new() { { new ByteArrayContent(Marketplace.Inference.Tests.Generation.SentencePieceModels.HelloWorld()), "tokenizer.model", "spm.bin" } };
+
+        var noFile = await RefusedAsync();
+        using var tokenizerFirst = await owner.PutAsync($"{url}/tokenizer", GenerationFlows.ByteTokenizer());
+        await PartnerFlows.Ok(owner.PutAsync($"{url}/artifact", SandboxApiTests.Octets(Marketplace.Inference.Tests.TestModels.Linear())));
+        var notADecoder = await RefusedAsync();
+        await PartnerFlows.Ok(owner.PutAsync($"{url}/artifact", SandboxApiTests.Octets(Marketplace.Inference.Onnx.Decoders.ExactDecoderBuilder.Build(GenerationFlows.Writer))));
+        var noTokenizer = await RefusedAsync();
+        using var onlyVocabulary = await owner.PutAsync($"{url}/tokenizer", new MultipartFormDataContent { { new StringContent("{}"), "file", "vocab.json" } });
+        using var notJson = await owner.PutAsync($"{url}/tokenizer", new MultipartFormDataContent { { new StringContent("[1,2]"), "file", "vocab.json" }, { new StringContent(""), "file", "merges.txt" } });
+        using var tooManyIds = await owner.PutAsync($"{url}/tokenizer", SentencePiece());
+        using var notMultipart = await owner.PutAsync($"{url}/tokenizer", SandboxApiTests.Octets([1, 2, 3]));
+        var bytes = await (await owner.PutAsync($"{url}/tokenizer", GenerationFlows.ByteTokenizerByPartName())).ReadObjectAsync();
+        await PartnerFlows.Ok(owner.PutAsync($"{url}/artifact", SandboxApiTests.Octets(Marketplace.Inference.Onnx.Decoders.ExactDecoderBuilder.Build(GenerationFlows.Writer with { Vocabulary = 512 }))));
+        var sentencePiece = await (await owner.PutAsync($"{url}/tokenizer", SentencePiece())).ReadObjectAsync();
+        using var submitted = await owner.PostAsync($"{url}/submit", null);
+
+        Assert.Contains(noFile, d => d.StartsWith("artifact: Text-generation models need their ONNX decoder file", StringComparison.Ordinal));
+        Assert.Equal("listing.no_artifact", (await tokenizerFirst.AssertProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>());
+        Assert.Contains(notADecoder, d => d.StartsWith("artifact: The ONNX file is not a decoder with a KV cache", StringComparison.Ordinal));
+        Assert.Contains(noTokenizer, d => d.StartsWith("tokenizer: Text-generation models need their tokenizer", StringComparison.Ordinal));
+        await onlyVocabulary.AssertInvalidFieldsAsync("files");
+        await notJson.AssertInvalidFieldsAsync("vocab.json");
+        var refused = await tooManyIds.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("The tokenizer knows 272 ids but the model's logits cover 256.", refused["errors"]!["tokenizer.model"]![0]!.GetValue<string>());
+        await notMultipart.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(("byte-level-bpe", 256), (bytes["current"]!["artifact"]!["tokenizer"]!["kind"]!.GetValue<string>(), bytes["current"]!["artifact"]!["tokenizer"]!["vocabularySize"]!.GetValue<int>()));
+        var spm = sentencePiece["current"]!["artifact"]!;
+        Assert.Equal(("sentencepiece", 272, 2), (spm["tokenizer"]!["kind"]!.GetValue<string>(), spm["tokenizer"]!["vocabularySize"]!.GetValue<int>(), spm["tokenizer"]!["endOfSequenceId"]!.GetValue<int>()));
+        Assert.Equal(512, spm["decoder"]!["vocabularySize"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_a_generation_models_owner_uploads_its_tokenizer_and_other_models_take_none()
+    {
+        var writer = await models.WriterAsync(factory);
+        var (_, stranger) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        var (textPartner, textOwner) = await factory.MemberOfNewOrganizationAsync("Partner", "Owner");
+        var textModel = await SandboxApiTests.CreateTensorModelAsync(textOwner, textPartner);
+
+        await (await textOwner.PutAsync($"/api/v1/listings/{textModel}/tokenizer", GenerationFlows.ByteTokenizer())).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await stranger.PutAsync($"/api/v1/listings/{writer}/tokenizer", GenerationFlows.ByteTokenizer())).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await factory.Admin().PutAsync($"/api/v1/listings/{writer}/tokenizer", GenerationFlows.ByteTokenizer())).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         for (var i = 0; i < 200; i++)

@@ -47,8 +47,23 @@ internal static class GenerationFlows
         return body["id"]!.GetValue<string>();
     }
 
-    /// <summary>vocab.json of GPT-2's 256 byte tokens (byte b has id b) and an empty merges.txt.</summary>
-    public static MultipartFormDataContent ByteTokenizer(string vocabName = "vocab.json", string mergesName = "merges.txt")
+    /// <summary>vocab.json of GPT-2's 256 byte tokens (byte b has id b) and an empty merges.txt, as file parts.</summary>
+    public static MultipartFormDataContent ByteTokenizer() => new()
+    {
+        { new ByteArrayContent(ByteVocabularyJson()), "file", "vocab.json" },
+        { new ByteArrayContent(EmptyMerges), "file", "merges.txt" },
+    };
+
+    /// <summary>The same files named by their multipart part names rather than their file names.</summary>
+    public static MultipartFormDataContent ByteTokenizerByPartName() => new()
+    {
+        { new ByteArrayContent(ByteVocabularyJson()), "vocab.json", "upload-1" },
+        { new ByteArrayContent(EmptyMerges), "merges.txt", "upload-2" },
+    };
+
+    private static readonly byte[] EmptyMerges = "#version: 0.2\n"u8.ToArray();
+
+    private static byte[] ByteVocabularyJson()
     {
         static bool Printable(int b) => b is (>= '!' and <= '~') or (>= 0xA1 and <= 0xAC) or (>= 0xAE and <= 0xFF);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -57,11 +72,7 @@ internal static class GenerationFlows
         {
             vocabulary[((char)(Printable(b) ? b : 256 + shifted++)).ToString()] = b;
         }
-        return new MultipartFormDataContent
-        {
-            { new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(vocabulary)), "file", vocabName },
-            { new ByteArrayContent("#version: 0.2\n"u8.ToArray()), "file", mergesName },
-        };
+        return JsonSerializer.SerializeToUtf8Bytes(vocabulary);
     }
 
     public static HttpRequestMessage Generate(string listing, object body, string? key = null)
