@@ -244,6 +244,41 @@ public sealed class GenerationApiTests(MarketplaceFactory factory, GenerationMod
         await (await factory.Admin().PutAsync($"/api/v1/listings/{writer}/tokenizer", GenerationFlows.ByteTokenizer())).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_catalog_generation_model_without_a_file_shows_roofline_costs_per_million_tokens()
+    {
+        var performance = (await factory.CreateClient().GetFromJsonAsync<JsonObject>("/api/v1/catalog/items/lst_llama-3-1-8b-instruct/performance"))!;
+
+        Assert.Empty(performance["benchmarks"]!.AsArray());
+        Assert.Empty(performance["costEstimates"]!.AsArray());
+        var tokens = performance["tokenCostEstimates"]!.AsArray();
+        Assert.NotEmpty(tokens);
+        Assert.All(tokens, t =>
+        {
+            Assert.Equal("Estimated", t!["basis"]!.GetValue<string>());
+            // An 8B model in bf16 reads 16 GB a token: no offering decodes it for less than a cent per million tokens.
+            Assert.True(t["costPer1MOutputTokensMinor"]!.GetValue<long>() > t["costPer1MInputTokensMinor"]!.GetValue<long>());
+            Assert.StartsWith("roofline estimate at batch 1", t["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_published_generation_model_is_measured_in_tokens_per_second_on_the_sandbox()
+    {
+        var writer = await models.WriterAsync(factory);
+
+        var performance = await EventuallyAsync(
+            async () => (await factory.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/catalog/items/{writer}/performance"))!,
+            p => p["benchmarks"]!.AsArray().Count > 0);
+
+        var measured = performance["benchmarks"]![0]!;
+        Assert.True(measured["generation"]!["decodeTokensPerSecond"]!.GetValue<double>() > 0);
+        Assert.True(measured["generation"]!["aggregateTokensPerSecond"]!.GetValue<double>() > 0);
+        Assert.Equal(8, measured["generation"]!["streams"]!.GetValue<int>());
+        Assert.NotEmpty(performance["tokenCostEstimates"]!.AsArray());
+        Assert.Empty(performance["costEstimates"]!.AsArray());
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         for (var i = 0; i < 200; i++)

@@ -30,7 +30,8 @@ public sealed record UploadTokenizer(string ListingId, IReadOnlyList<TokenizerFi
     Access IAuthorizedRequest.Access => Access.Listing(ListingId, operatorMay: false);
 }
 
-public sealed class UploadTokenizerHandler(IGrainFactory grains, IContentStore store, ITokenizerFiles tokenizers, IOptions<SandboxOptions> options, ICallerAccessor callers)
+public sealed class UploadTokenizerHandler(
+    IGrainFactory grains, IContentStore store, ITokenizerFiles tokenizers, Benchmarks.ModelBenchmarkJobs benchmarks, IOptions<SandboxOptions> options, ICallerAccessor callers)
     : ICommandHandler<UploadTokenizer, ListingSnapshot>
 {
     public async ValueTask<ListingSnapshot> Handle(UploadTokenizer c, CancellationToken cancellationToken)
@@ -62,7 +63,13 @@ public sealed class UploadTokenizerHandler(IGrainFactory grains, IContentStore s
             throw new RequestValidationException(bpe ? UploadTokenizer.VocabJson : UploadTokenizer.TokenizerModel,
                 $"The tokenizer knows {tokenizer.VocabularySize} ids but the model's logits cover {decoder.VocabularySize}.");
         }
-        return await listing.AttachTokenizerAsync(tokenizer, Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        var updated = await listing.AttachTokenizerAsync(tokenizer, Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
+        if (updated.Current.Artifact is { IsValid: true, Decoder: not null } && options.Value.BenchmarkOnUpload)
+        {
+            // Its decoder can run now: measure tokens per second in the background, as a model file upload does.
+            benchmarks.Start(c.ListingId);
+        }
+        return updated;
     }
 
     private async Task<string> StoreAsync(TokenizerFile file, CancellationToken cancellationToken)
