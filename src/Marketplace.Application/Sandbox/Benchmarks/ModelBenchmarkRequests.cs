@@ -27,7 +27,12 @@ public sealed record GetModelPerformance(string ListingId) : IQuery<ModelPerform
 }
 
 public sealed record ModelPerformance(
-    string ListingId, string Version, IReadOnlyList<DeviceBenchmark> Benchmarks, IReadOnlyList<CostEstimate> CostEstimates, IReadOnlyList<TokenCostEstimate>? TokenCostEstimates = null);
+    string ListingId,
+    string Version,
+    IReadOnlyList<DeviceBenchmark> Benchmarks,
+    IReadOnlyList<CostEstimate> CostEstimates,
+    IReadOnlyList<TokenCostEstimate>? TokenCostEstimates = null,
+    string? Unavailable = null); // Why it cannot be tried yet (a generation model priced per token before its files are complete).
 
 public sealed class ModelBenchmarkHandlers(IGrainFactory grains, ModelBenchmarkJobs jobs, Costs.CostEstimator costs, Costs.TokenCostEstimator tokenCosts) :
     ICommandHandler<RunModelBenchmark, IReadOnlyList<DeviceBenchmark>>,
@@ -44,7 +49,8 @@ public sealed class ModelBenchmarkHandlers(IGrainFactory grains, ModelBenchmarkJ
         if (await PublishedGeneratorAsync(query.ListingId) is var (version, spec, file))
         {
             var measured = file is null ? [] : await MeasuredAsync(query.ListingId, file.Sha256);
-            return new ModelPerformance(query.ListingId, version, measured, [], await tokenCosts.EstimateAsync(spec, file, measured, cancellationToken));
+            return new ModelPerformance(query.ListingId, version, measured, [], await tokenCosts.EstimateAsync(spec, file, measured, cancellationToken),
+                await WhyNotRunnableAsync(query.ListingId));
         }
         var model = await SandboxModels.PublishedAsync(grains, query.ListingId);
         var benchmarks = (await grains.GetGrain<IModelBenchmarksGrain>(query.ListingId).ListAsync())
@@ -71,6 +77,19 @@ public sealed class ModelBenchmarkHandlers(IGrainFactory grains, ModelBenchmarkJ
         }
         var runnable = (await listing.GetSandboxModelAsync()).Value;
         return (published.Version, spec, runnable?.Version == published.Version ? runnable.Artifact : null);
+    }
+
+    private async Task<string?> WhyNotRunnableAsync(string listingId)
+    {
+        try
+        {
+            await SandboxModels.PublishedAsync(grains, listingId);
+            return null;
+        }
+        catch (Abstractions.Errors.ConflictException e)
+        {
+            return e.Message;
+        }
     }
 
     private async Task<IReadOnlyList<DeviceBenchmark>> MeasuredAsync(string listingId, string sha256) =>

@@ -13,7 +13,8 @@ public sealed class GenerationSession
     private readonly Func<CancellationToken, IAsyncEnumerable<GeneratedText>> _read;
     private readonly Action _stop;
 
-    internal GenerationSession(string generationId, string modelId, string version, int inputTokens, int maxNewTokens, bool replay,
+    /// <summary>A session over a running generation's text, its answer and how to stop it (the handler's, or a test's stand-in).</summary>
+    public GenerationSession(string generationId, string modelId, string version, int inputTokens, int maxNewTokens, bool replay,
         Func<CancellationToken, IAsyncEnumerable<GeneratedText>> read, Task<GenerationAnswer> completion, Action stop)
     {
         GenerationId = generationId;
