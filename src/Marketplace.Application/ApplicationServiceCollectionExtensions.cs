@@ -27,6 +27,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SeedCatalogApplier>();
         services.AddSingleton<ModelBenchmarkJobs>();
         services.AddSingleton<CostEstimator>();
+        services.AddSingleton<TokenCostEstimator>();
+        services.AddSingleton<Sandbox.Generations.KeyedGenerations>();
         services.AddSingleton<MeasuredBenchmarks>();
         services.AddSingleton<PublishedModels>();
         services.AddSingleton<TrialReservations>();

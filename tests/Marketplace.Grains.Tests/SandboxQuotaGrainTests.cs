@@ -185,6 +185,48 @@ public sealed class SandboxQuotaGrainTests(ClusterFixture fixture)
         Assert.Equal(0, usage.ReservedComputeSeconds, precision: 9);
     }
 
+    [Fact]
+    public async Task Generations_hold_their_tokens_until_they_settle_and_the_daily_tokens_close_the_day()
+    {
+        var quota = await QuotaAsync(Roomy with { DailyTrials = 100, DailyGenerationTokens = 100 });
+        var first = Ticket() with { ReserveGenerationTokens = 60 };
+        var second = Ticket() with { ReserveGenerationTokens = 60 };
+
+        var admitted = await Task.WhenAll(quota.AdmitTrialAsync(first), quota.AdmitTrialAsync(second));
+        var held = await quota.AdmitTrialAsync(Ticket() with { ReserveGenerationTokens = 10 });
+        await quota.SettleGenerationAsync(first.TrialId, 0.01, 20);
+        await quota.SettleGenerationAsync(second.TrialId, 0.01, 85);
+        var closed = await quota.AdmitTrialAsync(Ticket() with { ReserveGenerationTokens = 10 });
+        var trial = await quota.AdmitTrialAsync(Ticket());
+        var usage = (await quota.GetAsync()).Usage;
+
+        Assert.All(admitted, a => Assert.Equal(TrialVerdict.Admitted, a.Verdict));
+        Assert.Equal(TrialVerdict.Refused, held.Verdict);
+        Assert.Contains("held by generations still running", held.Reason);
+        Assert.Equal(TrialVerdict.Refused, closed.Verdict);
+        Assert.Equal("The daily limit of 100 generation tokens is reached; it resets at 00:00 UTC.", closed.Reason);
+        Assert.Equal(TrialVerdict.Admitted, trial.Verdict);
+        Assert.Equal((105L, 0L, 3), (usage.GenerationTokens, usage.ReservedGenerationTokens, usage.Trials));
+    }
+
+    [Fact]
+    public async Task A_new_activation_counts_todays_generations_as_trials_with_their_tokens()
+    {
+        var organization = NewOrganization();
+        var quota = fixture.Grains.GetGrain<ISandboxQuotaGrain>(organization);
+        await quota.SetPolicyAsync(Roomy);
+        var now = fixture.Time.GetUtcNow();
+        await fixture.Ledger.RecordAsync(new UsageEvent("gen_a-" + organization, organization, UsageKinds.SandboxGeneration, "lst_writer", 40, "CPU", now.AddMinutes(-2), 7, 30), CancellationToken.None);
+        await fixture.Ledger.RecordAsync(new UsageEvent("gen_b-" + organization, organization, UsageKinds.SandboxGeneration, "lst_writer", 10, "CPU", now.AddDays(-1), 7, 30), CancellationToken.None);
+        await Record(organization, UsageKinds.SandboxTrial, 1000, now.AddMinutes(-1));
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var usage = (await quota.GetAsync()).Usage;
+
+        Assert.Equal((2, 37L), (usage.Trials, usage.GenerationTokens));
+        Assert.Equal(1.04, usage.ComputeSeconds, precision: 6);
+    }
+
     private Task Record(string organization, string kind, double computeMs, DateTimeOffset at) =>
         fixture.Ledger.RecordAsync(new UsageEvent(Guid.NewGuid().ToString("N"), organization, kind, "listing-x", computeMs, "CPU", at), CancellationToken.None);
 }

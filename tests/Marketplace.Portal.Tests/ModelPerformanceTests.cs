@@ -31,4 +31,27 @@ public sealed class ModelPerformanceTests : PortalTest
         Assert.Single(page.FindAll("[data-testid='benchmark-row']"));
         Assert.NotEmpty(page.FindAll("[data-testid='benchmark-latency-chart'] svg"));
     }
+
+    [Fact]
+    public void A_generation_model_without_a_decoder_shows_its_roofline_cost_per_million_tokens_and_why_it_cannot_be_tried()
+    {
+        Caller = TestCallers.Customer;
+        var llama = new Marketplace.Domain.Listings.ModelSpec { Task = "text-generation", Modality = "text", License = "llama3.1", Adapter = "tensor" };
+        Mediator.Returns<GetModelPerformance>(new ModelPerformance("lst_llama", "1.0.0", [], [],
+            [
+                new TokenCostEstimate("lst_h200", "H200 server", 2_500, 40, "USD", CostBasis.Estimated, 84.2, 61_000, "roofline estimate at batch 1"),
+                new TokenCostEstimate("lst_l4", "L4 server", 1_800, 90, "USD", CostBasis.Estimated, 12.5, 3_000, "roofline estimate at batch 1"),
+            ],
+            Unavailable: "Version 1.0.0 has no validated ONNX file, so it cannot run in the sandbox."));
+
+        var page = Render<ModelSandbox>(p => p.Add(s => s.ModelId, "lst_llama").Add(s => s.Model, llama));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='token-cost-row']").Count));
+        var rows = page.FindAll("[data-testid='token-cost-row']");
+        Assert.Equal(["lst_l4", "lst_h200"], rows.Select(r => r.GetAttribute("data-hardware")));
+        Assert.Equal(["USD 18.00", "USD 25.00"], rows.Select(r => r.QuerySelector("[data-testid='token-cost-output']")!.TextContent.Trim()));
+        Assert.Equal(["USD 0.90", "USD 0.40"], rows.Select(r => r.QuerySelector("[data-testid='token-cost-input']")!.TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid='cost-table']"));
+        Assert.Contains("This model cannot be tried in the sandbox", page.Find("[data-testid='empty-state']").TextContent);
+    }
 }

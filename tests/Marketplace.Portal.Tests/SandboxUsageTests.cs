@@ -41,6 +41,26 @@ public sealed class SandboxUsageTests : PortalTest
     }
 
     [Fact]
+    public void Generations_show_their_tokens_in_and_out_and_the_days_generation_tokens()
+    {
+        Caller = TestCallers.Customer;
+        var quota = SandboxTestData.Quota(trials: 2, computeSeconds: 1);
+        Mediator.Returns<GetSandboxUsage>(new SandboxUsage(quota with { Usage = quota.Usage with { GenerationTokens = 1_234 } },
+            [
+                new UsageEvent("gen_1", "org_customer", UsageKinds.SandboxGeneration, "lst_writer", 40, "CPU", TestData.At.AddMinutes(1), InputTokens: 7, OutputTokens: 1_024),
+                new UsageEvent("trial_1", "org_customer", UsageKinds.SandboxTrial, "lst_writer", 9, "CPU", TestData.At),
+            ]))
+            .On<GetCatalogItem>(q => throw new NotFoundException("Catalog item", q.Id));
+
+        var page = Render<SandboxUsagePanel>(p => p.Add(u => u.OrganizationId, "org_customer"));
+
+        page.WaitForAssertion(() => Assert.Equal("1,234 / 200,000", page.Find("[data-testid='quota-tokens']").TextContent.Trim()));
+        var tokens = page.FindAll("[data-testid='usage-event-tokens']");
+        Assert.Equal(["7 / 1,024", "—"], tokens.Select(t => t.TextContent.Trim()));
+        Assert.Equal(("7", "1024"), (tokens[0].GetAttribute("data-input"), tokens[0].GetAttribute("data-output")));
+    }
+
+    [Fact]
     public void Operator_sets_an_organisations_quota_from_the_dialog()
     {
         Caller = TestCallers.OperatorOwner;

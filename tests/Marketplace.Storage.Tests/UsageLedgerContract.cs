@@ -1,3 +1,4 @@
+using Marketplace.Abstractions.Usage;
 using Marketplace.Domain.Sandbox;
 using Marketplace.Storage.Relational;
 using Marketplace.Storage.Usage;
@@ -39,8 +40,43 @@ public abstract class UsageLedgerContract
         await ledger.RecordAsync(Event("trial_t", "org_s", 2), CancellationToken.None);
 
         Assert.Equal(reserved with { ComputeMs = 3.25, DeviceKind = "CPU" }, await ledger.FindAsync("trial_s", CancellationToken.None));
-        Assert.Equal((2, 3.25 + 12.5), await ledger.TotalsAsync("org_s", "sandbox.trial", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.Equal(new UsageTotals(2, 3.25 + 12.5, 0), await ledger.TotalsAsync("org_s", ["sandbox.trial"], DateTimeOffset.UnixEpoch, CancellationToken.None));
         Assert.Null(await ledger.FindAsync("trial_unknown", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_generation_records_its_tokens_and_settles_to_the_tokens_it_generated()
+    {
+        await using var ledger = new RelationalUsageLedger(StorageHarness.Schema(await CreateDialectAsync()));
+        var reserved = Event("gen_1", "org_g", 1) with { Kind = "sandbox.generation", InputTokens = 7, OutputTokens = 64 };
+
+        await ledger.RecordAsync(reserved, CancellationToken.None);
+        ledger.Settle("gen_1", 40, "CPU", outputTokens: 12);
+        await ledger.RecordAsync(Event("trial_g", "org_g", 2), CancellationToken.None);
+
+        Assert.Equal(reserved with { ComputeMs = 40, DeviceKind = "CPU", OutputTokens = 12 }, await ledger.FindAsync("gen_1", CancellationToken.None));
+        Assert.Equal(new UsageTotals(2, 40 + 12.5, 19), await ledger.TotalsAsync("org_g", ["sandbox.trial", "sandbox.generation"], DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.Equal(new UsageTotals(1, 40, 19), await ledger.TotalsAsync("org_g", ["sandbox.generation"], DateTimeOffset.UnixEpoch, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_ledger_table_from_before_token_counts_gets_their_columns()
+    {
+        var dialect = await CreateDialectAsync();
+        await using (var connection = await dialect.OpenAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE usage_events (id TEXT NOT NULL PRIMARY KEY, organization_id TEXT NOT NULL, kind TEXT NOT NULL, listing_id TEXT NOT NULL, " +
+                "compute_ms REAL NOT NULL, device_kind TEXT NOT NULL, at TIMESTAMPTZ NOT NULL); " +
+                "INSERT INTO usage_events VALUES ('old_1', 'org_o', 'sandbox.trial', 'lst_model', 5, 'CPU', '2026-11-29 12:00:00')";
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var ledger = new RelationalUsageLedger(StorageHarness.Schema(dialect));
+
+        await ledger.RecordAsync(Event("new_1", "org_o", 1) with { InputTokens = 3, OutputTokens = 4 }, CancellationToken.None);
+
+        Assert.Equal([(3, 4), (0, 0)], (await ledger.ListAsync("org_o", null, 10, CancellationToken.None)).OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => (e.InputTokens, e.OutputTokens)));
     }
 
     [Fact]
@@ -54,7 +90,7 @@ public abstract class UsageLedgerContract
 
         Assert.Equal(300, results.Count(inserted => inserted));
         Assert.Equal(300, (await ledger.ListAsync("org_busy", null, 1000, CancellationToken.None)).Count);
-        var (count, computeMs) = await ledger.TotalsAsync("org_busy", "sandbox.trial", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var (count, computeMs, _) = await ledger.TotalsAsync("org_busy", ["sandbox.trial"], DateTimeOffset.UnixEpoch, CancellationToken.None);
         Assert.Equal(300, count);
         Assert.Equal(300 * 12.5, computeMs, precision: 6);
     }

@@ -40,6 +40,10 @@ public interface IListingGrain : IGrainWithStringKey
     [Alias("AttachVocabularyAsync")]
     Task<ListingSnapshot> AttachVocabularyAsync(string sha256, string actor);
 
+    /// <summary>Sets the working version's tokenizer for text-generation models (after its model file).</summary>
+    [Alias("AttachTokenizerAsync")]
+    Task<ListingSnapshot> AttachTokenizerAsync(ModelTokenizer tokenizer, string actor);
+
     [Alias("SubmitAsync")]
     Task<ListingSnapshot> SubmitAsync(string actor);
 

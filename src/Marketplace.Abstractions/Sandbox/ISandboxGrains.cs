@@ -50,6 +50,13 @@ public interface ISandboxQuotaGrain : IGrainWithStringKey
     [Alias("SettleTrialAsync")]
     Task SettleTrialAsync(string trialId, double computeSeconds);
 
+    /// <summary>
+    /// A generation admitted here ended: its reserved compute and tokens are released and what it
+    /// really used is charged (prompt and generated tokens together).
+    /// </summary>
+    [Alias("SettleGenerationAsync")]
+    Task SettleGenerationAsync(string generationId, double computeSeconds, long tokens);
+
     [Alias("GetAsync")]
     Task<QuotaStatus> GetAsync();
 
@@ -60,7 +67,8 @@ public interface ISandboxQuotaGrain : IGrainWithStringKey
 
 /// <summary>
 /// One trial as the quota sees it. <see cref="Fingerprint"/> names what it runs (model version and
-/// input), so an idempotency key sent again with another request is told apart from a retry.
+/// input), so an idempotency key sent again with another request is told apart from a retry. A
+/// generation also reserves its prompt and every token it may generate against the daily tokens.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Marketplace.TrialTicket")]
 public sealed record TrialTicket(
@@ -69,7 +77,8 @@ public sealed record TrialTicket(
     [property: Id(2)] string Fingerprint,
     [property: Id(3)] bool Keyed,
     [property: Id(4)] double ReserveComputeSeconds,
-    [property: Id(5)] Domain.Billing.TrialCharge? Charge = null);
+    [property: Id(5)] Domain.Billing.TrialCharge? Charge = null,
+    [property: Id(6)] long ReserveGenerationTokens = 0);
 
 public enum TrialVerdict
 {

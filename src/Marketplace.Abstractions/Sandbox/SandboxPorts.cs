@@ -29,3 +29,41 @@ public interface IBuiltInArtifacts
     /// <summary>The files, or null when this installation does not have that model.</summary>
     BuiltInArtifact? Find(string id);
 }
+
+/// <summary>
+/// Reads a text-generation model's tokenizer files from the content store: what they define
+/// (vocabulary size, end-of-sequence id) comes back; files that are not a tokenizer are a 400
+/// naming the file.
+/// </summary>
+public interface ITokenizerFiles
+{
+    Task<ModelTokenizer> ReadAsync(ModelTokenizer files, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Text generation on this host's engine. <see cref="PrepareAsync"/> tokenises the prompt and checks
+/// it against the model's context (a 400 naming "prompt" when it does not fit), before anything is
+/// admitted or metered; <see cref="StartAsync"/> queues it for continuous batching.
+/// </summary>
+public interface ISandboxGenerator
+{
+    Task<Domain.Sandbox.PreparedGeneration> PrepareAsync(Domain.Sandbox.SandboxModel model, Domain.Sandbox.GenerationInput input, CancellationToken cancellationToken);
+
+    /// <summary>Cancelling <paramref name="cancellationToken"/> (a client that went away) ends it with reason cancelled and frees its batch slot.</summary>
+    Task<IGenerationRun> StartAsync(Domain.Sandbox.PreparedGeneration generation, CancellationToken cancellationToken);
+}
+
+/// <summary>A running generation: text as it comes, then how it ended.</summary>
+public interface IGenerationRun
+{
+    /// <summary>The kind of device it runs on ("CPU", "CUDA").</summary>
+    string DeviceKind { get; }
+
+    IAsyncEnumerable<Domain.Sandbox.GeneratedText> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Never faults for cancellation or a deadline (they are finish reasons), only when the model fails.</summary>
+    Task<Domain.Sandbox.GenerationOutcome> Completion { get; }
+
+    /// <summary>Ends it at the next step with reason cancelled.</summary>
+    void Cancel();
+}

@@ -24,10 +24,16 @@ internal static class SandboxModels
     }
 
     /// <summary>What the engine needs besides the file, checked before a trial is admitted and counted.</summary>
-    private static SandboxModel Runnable(SandboxModel model) =>
-        model.Spec.Adapter == ModelAdapters.Text && model.Artifact.VocabularySha256 is null
-            ? throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input.")
-            : model;
+    private static SandboxModel Runnable(SandboxModel model) => model.Spec.Adapter switch
+    {
+        ModelAdapters.Text when model.Artifact.VocabularySha256 is null =>
+            throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input."),
+        ModelAdapters.Generate when model.Artifact.Decoder is null =>
+            throw new ConflictException("sandbox.not_a_decoder", "This text-generation model's file is not a decoder with a KV cache, so it cannot generate text."),
+        ModelAdapters.Generate when model.Artifact.Tokenizer is null =>
+            throw new ConflictException("sandbox.no_tokenizer", "This text-generation model has no tokenizer yet (vocab.json and merges.txt, or tokenizer.model), so it cannot read a prompt."),
+        _ => model,
+    };
 
     /// <summary>The version its partner is editing or that is in review (the published one when there is no other).</summary>
     public static async Task<SandboxModel> WorkingAsync(IGrainFactory grains, string listingId)

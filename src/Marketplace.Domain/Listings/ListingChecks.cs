@@ -30,6 +30,11 @@ public static class ListingChecks
     /// </summary>
     private static void Artifact(ListingContent c, ModelArtifact? artifact, List<CheckResult> r)
     {
+        if (c.Model?.Adapter == ModelAdapters.Generate)
+        {
+            Generation(artifact, r);
+            return;
+        }
         if (artifact is null)
         {
             Advise(r, "artifact.present", false, "No ONNX file: buyers cannot try this model in the sandbox.", "artifact");
@@ -40,6 +45,34 @@ public static class ListingChecks
         if (c.Model?.Adapter == ModelAdapters.Text)
         {
             Advise(r, "artifact.vocabulary", artifact.VocabularySha256 is not null, "Text models need their vocabulary (vocab.txt) for trials.", "vocabulary");
+        }
+    }
+
+    /// <summary>
+    /// A text-generation model is listed to be tried: it needs a file the validator recognised as a
+    /// decoder with a KV cache, and the tokenizer its prompts go through, whose ids the decoder's
+    /// logits cover.
+    /// </summary>
+    private static void Generation(ModelArtifact? artifact, List<CheckResult> r)
+    {
+        Require(r, "artifact.valid", artifact is { IsValid: true },
+            artifact is null ? "Text-generation models need their ONNX decoder file (PUT …/artifact)."
+            : artifact.IsValid ? "The ONNX file passed validation."
+            : "The ONNX file failed validation: " + string.Join("; ", artifact.Reasons), "artifact");
+        if (artifact is not { IsValid: true })
+        {
+            return;
+        }
+        Require(r, "artifact.decoder", artifact.Decoder is not null,
+            artifact.Decoder is null
+                ? "The ONNX file is not a decoder with a KV cache (input_ids, attention_mask, past_key_values.* → logits, present.*), so it cannot generate text."
+                : "The ONNX file is a decoder with a KV cache.", "artifact");
+        Require(r, "artifact.tokenizer", artifact.Tokenizer is not null,
+            "Text-generation models need their tokenizer (vocab.json and merges.txt, or tokenizer.model: PUT …/tokenizer).", "tokenizer");
+        if (artifact is { Decoder: { } decoder, Tokenizer: { } tokenizer })
+        {
+            Require(r, "artifact.tokenizerFits", tokenizer.VocabularySize <= decoder.VocabularySize,
+                $"The tokenizer's {tokenizer.VocabularySize} ids fit the decoder's vocabulary of {decoder.VocabularySize}.", "tokenizer");
         }
     }
 

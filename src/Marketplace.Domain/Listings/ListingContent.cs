@@ -129,7 +129,7 @@ public sealed record ModelSpec
 
     public IReadOnlyList<DeploymentOption> Deployment { get; init; } = [];
 
-    /// <summary>How the sandbox feeds the model: "text", "image" or "tensor".</summary>
+    /// <summary>How the sandbox feeds the model: "text", "image", "tensor" or "generate".</summary>
     public string? Adapter { get; init; }
 
     /// <summary>Floating-point operations per inference at batch 1, for roofline estimates.</summary>
@@ -176,6 +176,12 @@ public sealed record ModelAdapterSettings
 
     /// <summary>Class names by index for label outputs.</summary>
     public IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>Generation: the id that ends a generation, overriding what the tokenizer files imply.</summary>
+    public int? EndOfSequenceId { get; init; }
+
+    /// <summary>Generation: tokens matched whole before tokenisation ("&lt;|im_end|&gt;" → 2), with their ids.</summary>
+    public IReadOnlyDictionary<string, int>? SpecialTokens { get; init; }
 }
 
 /// <summary>What an integrator or software vendor offers.</summary>

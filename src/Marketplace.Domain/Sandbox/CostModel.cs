@@ -65,3 +65,41 @@ public static class CostModel
     private static long CostPer(long inferences, decimal hourlyMinor, double inferencesPerSecond) =>
         (long)Math.Ceiling(PerInferenceMinor(hourlyMinor, inferencesPerSecond) * inferences);
 }
+
+/// <summary>
+/// What a million tokens of a text-generation model cost on one hardware offering: output tokens
+/// at the decode rate, input (prompt) tokens at the prefill rate, both rounded up to whole minor units.
+/// </summary>
+public sealed record TokenCostEstimate(
+    string HardwareId,
+    string HardwareName,
+    long CostPer1MOutputTokensMinor,
+    long CostPer1MInputTokensMinor,
+    string Currency,
+    CostBasis Basis,
+    double DecodeTokensPerSecond,
+    double PrefillTokensPerSecond,
+    string Note);
+
+/// <summary>
+/// The roofline for a decoder: a generated token reads every weight and the whole KV cache once
+/// (decode is bound by memory bandwidth at batch 1), while a prompt's tokens share one read of the
+/// weights and are bound by compute (2 FLOPs per parameter per token). Never a measurement.
+/// </summary>
+public static class TokenRoofline
+{
+    /// <summary>Tokens per second of decode and of prefill; a missing compute peak leaves only the memory roof.</summary>
+    public static (double DecodePerSecond, double PrefillPerSecond) Of(
+        double parameters, double weightBytes, double kvBytesPerToken, int contextTokens, int promptTokens, double? peakTflops, double memoryBandwidthGbps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weightBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(promptTokens);
+        var flopsPerToken = 2 * parameters;
+        var kv = Math.Max(0, kvBytesPerToken) * Math.Max(1, contextTokens);
+        var decode = RooflineBound.Of(flopsPerToken, weightBytes + kv, peakTflops, memoryBandwidthGbps).PerSecond;
+        // A prompt's tokens write their own keys and values once; they do not each re-read a whole cache.
+        var prefill = RooflineBound.Of(flopsPerToken, (weightBytes / promptTokens) + Math.Max(0, kvBytesPerToken), peakTflops, memoryBandwidthGbps).PerSecond;
+        return (decode, prefill);
+    }
+}

@@ -1,11 +1,15 @@
 namespace Marketplace.Domain.Sandbox;
 
 /// <summary>
-/// How much sandbox an organisation gets: trials and compute-seconds per UTC day, and a token
-/// bucket (<see cref="RatePerSecond"/> refill, <see cref="Burst"/> capacity) against bursts.
+/// How much sandbox an organisation gets: trials and compute-seconds per UTC day, a token
+/// bucket (<see cref="RatePerSecond"/> refill, <see cref="Burst"/> capacity) against bursts, and
+/// the text a day's generations may read and write (<see cref="DailyGenerationTokens"/>, prompt and
+/// generated tokens together).
 /// </summary>
-public sealed record QuotaPolicy(int DailyTrials, double DailyComputeSeconds, double RatePerSecond, int Burst)
+public sealed record QuotaPolicy(int DailyTrials, double DailyComputeSeconds, double RatePerSecond, int Burst, long DailyGenerationTokens = QuotaPolicy.DefaultDailyGenerationTokens)
 {
+    public const long DefaultDailyGenerationTokens = 200_000;
+
     public static QuotaPolicy Default { get; } = new(DailyTrials: 500, DailyComputeSeconds: 600, RatePerSecond: 5, Burst: 20);
 }
 
@@ -22,7 +26,13 @@ public sealed record QuotaUsage
     /// <summary>Compute held for trials still running: what each is expected to use, settled when it ends.</summary>
     public double ReservedComputeSeconds { get; init; }
 
-    /// <summary>Tokens left in the bucket at <see cref="RefilledAt"/>.</summary>
+    /// <summary>Prompt and generated tokens of finished generations.</summary>
+    public long GenerationTokens { get; init; }
+
+    /// <summary>Tokens held for generations still running: prompt and every token they may generate, settled when they end.</summary>
+    public long ReservedGenerationTokens { get; init; }
+
+    /// <summary>Tokens left in the rate bucket at <see cref="RefilledAt"/> (not text tokens).</summary>
     public double Tokens { get; init; }
 
     public DateTimeOffset RefilledAt { get; init; }
@@ -42,7 +52,7 @@ public static class QuotaRules
     /// <summary>While running trials hold the rest of the day's compute, a retry soon may fit.</summary>
     public static readonly TimeSpan ReservedRetryAfter = TimeSpan.FromSeconds(1);
 
-    public static QuotaDecision TryAdmit(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now, double reserveComputeSeconds = 0)
+    public static QuotaDecision TryAdmit(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now, double reserveComputeSeconds = 0, long reserveGenerationTokens = 0)
     {
         var current = Refill(policy, usage, now);
         var nextDay = new DateTimeOffset(current.Day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -59,6 +69,18 @@ public static class QuotaRules
             return new QuotaDecision(false, current, ReservedRetryAfter,
                 $"The rest of today's {policy.DailyComputeSeconds:0.###} compute-seconds is held by trials still running; retry when they finish.");
         }
+        if (reserveGenerationTokens > 0)
+        {
+            if (current.GenerationTokens >= policy.DailyGenerationTokens)
+            {
+                return new QuotaDecision(false, current, nextDay - now, $"The daily limit of {policy.DailyGenerationTokens:N0} generation tokens is reached; it resets at 00:00 UTC.");
+            }
+            if (current.GenerationTokens + current.ReservedGenerationTokens >= policy.DailyGenerationTokens)
+            {
+                return new QuotaDecision(false, current, ReservedRetryAfter,
+                    $"The rest of today's {policy.DailyGenerationTokens:N0} generation tokens is held by generations still running; retry when they finish.");
+            }
+        }
         if (current.Tokens < 1)
         {
             return RateLimited(policy, current);
@@ -68,6 +90,7 @@ public static class QuotaRules
             Trials = current.Trials + 1,
             Tokens = current.Tokens - 1,
             ReservedComputeSeconds = current.ReservedComputeSeconds + Math.Max(0, reserveComputeSeconds),
+            ReservedGenerationTokens = current.ReservedGenerationTokens + Math.Max(0, reserveGenerationTokens),
         };
         return new QuotaDecision(true, admitted, TimeSpan.Zero, null);
     }
@@ -88,13 +111,16 @@ public static class QuotaRules
     /// A trial admitted on <paramref name="admittedOn"/> ended: its reservation is released and the
     /// compute it really used is charged. A trial from an earlier day no longer counts today.
     /// </summary>
-    public static QuotaUsage Settle(QuotaUsage usage, DateOnly admittedOn, double reservedComputeSeconds, double computeSeconds) =>
+    public static QuotaUsage Settle(
+        QuotaUsage usage, DateOnly admittedOn, double reservedComputeSeconds, double computeSeconds, long reservedGenerationTokens = 0, long generationTokens = 0) =>
         usage.Day != admittedOn
             ? usage
             : usage with
             {
                 ReservedComputeSeconds = Math.Max(0, usage.ReservedComputeSeconds - Math.Max(0, reservedComputeSeconds)),
                 ComputeSeconds = usage.ComputeSeconds + Math.Max(0, computeSeconds),
+                ReservedGenerationTokens = Math.Max(0, usage.ReservedGenerationTokens - Math.Max(0, reservedGenerationTokens)),
+                GenerationTokens = usage.GenerationTokens + Math.Max(0, generationTokens),
             };
 
     public static QuotaUsage Refill(QuotaPolicy policy, QuotaUsage? usage, DateTimeOffset now)

@@ -84,10 +84,43 @@ public sealed record DeviceBenchmark
 
     public required DateTimeOffset MeasuredAt { get; init; }
 
+    /// <summary>
+    /// A text-generation model's figures, where this is one: then the percentiles are of the time to
+    /// first token, and the per-second figures are generated tokens per second (decode at batch 1,
+    /// and aggregate over <see cref="BatchedConcurrency"/> concurrent streams).
+    /// </summary>
+    public GenerationBenchmark? Generation { get; init; }
+
     public double MaxPerSecond => Math.Max(Batch1PerSecond, BatchedPerSecond ?? 0);
 }
 
-/// <summary>One billable use of the sandbox, recorded once whatever the retries.</summary>
+/// <summary>How fast a decoder generated on one device: prompt processing and token generation.</summary>
+public sealed record GenerationBenchmark
+{
+    public required int PromptTokens { get; init; }
+
+    public required int NewTokens { get; init; }
+
+    /// <summary>Median time to first token at batch 1.</summary>
+    public required double TimeToFirstTokenMs { get; init; }
+
+    /// <summary>Prompt tokens per second of prefill at batch 1.</summary>
+    public required double PrefillTokensPerSecond { get; init; }
+
+    /// <summary>Generated tokens per second of one stream alone (median).</summary>
+    public required double DecodeTokensPerSecond { get; init; }
+
+    /// <summary>Generated tokens per second of all streams together under continuous batching.</summary>
+    public double? AggregateTokensPerSecond { get; init; }
+
+    public int? Streams { get; init; }
+}
+
+/// <summary>
+/// One billable use of the sandbox, recorded once whatever the retries. A generation also carries
+/// its prompt's tokens and the tokens it generated (first what it may generate, then, settled,
+/// what it did); other trials carry none.
+/// </summary>
 public sealed record UsageEvent(
     string Id,
     string OrganizationId,
@@ -95,11 +128,22 @@ public sealed record UsageEvent(
     string ListingId,
     double ComputeMs,
     string DeviceKind,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    int InputTokens = 0,
+    int OutputTokens = 0)
+{
+    public long Tokens => (long)InputTokens + OutputTokens;
+}
 
 /// <summary>Kinds of billable usage.</summary>
 public static class UsageKinds
 {
     /// <summary>One sandbox trial; the quota counts these.</summary>
     public const string SandboxTrial = "sandbox.trial";
+
+    /// <summary>One text generation; the quota counts these as trials, and their tokens.</summary>
+    public const string SandboxGeneration = "sandbox.generation";
+
+    /// <summary>The kinds the daily trial count covers.</summary>
+    public static IReadOnlyList<string> Trials { get; } = [SandboxTrial, SandboxGeneration];
 }

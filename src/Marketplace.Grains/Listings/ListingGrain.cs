@@ -97,7 +97,14 @@ public sealed partial class ListingGrain(
 
     public Task<ListingSnapshot> AttachArtifactAsync(ModelArtifact artifact, string actor) =>
         ChangeWorkingVersionAsync(actor, $"artifact {artifact.Status.ToLowerInvariant()} ({artifact.Sha256[..12]})",
-            v => v with { Artifact = artifact with { VocabularySha256 = artifact.VocabularySha256 ?? v.Artifact?.VocabularySha256 } });
+            v => v with
+            {
+                Artifact = artifact with
+                {
+                    VocabularySha256 = artifact.VocabularySha256 ?? v.Artifact?.VocabularySha256,
+                    Tokenizer = artifact.Tokenizer ?? v.Artifact?.Tokenizer,
+                },
+            });
 
     public Task<ListingSnapshot> AttachVocabularyAsync(string sha256, string actor)
     {
@@ -106,6 +113,16 @@ public sealed partial class ListingGrain(
             throw new ConflictException("listing.no_artifact", "Upload the model file before its vocabulary.");
         }
         return ChangeWorkingVersionAsync(actor, $"vocabulary attached ({sha256[..12]})", v => v with { Artifact = v.Artifact! with { VocabularySha256 = sha256 } });
+    }
+
+    public Task<ListingSnapshot> AttachTokenizerAsync(ModelTokenizer tokenizer, string actor)
+    {
+        if (S.Current.Artifact is null)
+        {
+            throw new ConflictException("listing.no_artifact", "Upload the model file before its tokenizer.");
+        }
+        var files = tokenizer.ModelSha256 ?? tokenizer.VocabSha256 ?? "";
+        return ChangeWorkingVersionAsync(actor, $"tokenizer attached ({tokenizer.Kind}, {files[..Math.Min(12, files.Length)]})", v => v with { Artifact = v.Artifact! with { Tokenizer = tokenizer } });
     }
 
     /// <summary>An edit of the working version that is not its content: same rules as an edit.</summary>

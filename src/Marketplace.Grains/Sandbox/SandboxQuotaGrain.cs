@@ -33,8 +33,8 @@ public sealed class SandboxQuotaGrain(
     {
         var now = time.GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var (count, computeMs) = await ledger.TotalsAsync(this.GetPrimaryKeyString(), UsageKinds.SandboxTrial, today, cancellationToken);
-        _usage = QuotaRules.Refill(Policy, null, now) with { Trials = count, ComputeSeconds = computeMs / 1000 };
+        var totals = await ledger.TotalsAsync(this.GetPrimaryKeyString(), UsageKinds.Trials, today, cancellationToken);
+        _usage = QuotaRules.Refill(Policy, null, now) with { Trials = totals.Count, ComputeSeconds = totals.ComputeMs / 1000, GenerationTokens = totals.Tokens };
     }
 
     public async Task<TrialAdmission> AdmitTrialAsync(TrialTicket ticket)
@@ -53,13 +53,13 @@ public sealed class SandboxQuotaGrain(
             var same = finished.Fingerprint is null ? finished.ListingId == ticket.ListingId : finished.Fingerprint == ticket.Fingerprint;
             return same ? Decide(QuotaRules.TryReplay(Policy, _usage, time.GetUtcNow()), TrialVerdict.Replay) : KeyReused();
         }
-        var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds);
+        var decision = QuotaRules.TryAdmit(Policy, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds, ticket.ReserveGenerationTokens);
         SpendDecision? paid = null;
         if (!decision.Allowed && ticket.Charge is { } charge && decision.Usage.Trials >= Policy.DailyTrials)
         {
             // The free trials of the day are used: past them a trial is paid for, within the
             // customer's spend cap, and still held to the compute and rate limits.
-            decision = QuotaRules.TryAdmit(Policy with { DailyTrials = int.MaxValue }, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds);
+            decision = QuotaRules.TryAdmit(Policy with { DailyTrials = int.MaxValue }, _usage, time.GetUtcNow(), ticket.ReserveComputeSeconds, ticket.ReserveGenerationTokens);
             if (decision.Allowed)
             {
                 paid = await GrainFactory.GetGrain<ITrialSpendGrain>(this.GetPrimaryKeyString()).ChargeAsync(charge);
@@ -71,22 +71,28 @@ public sealed class SandboxQuotaGrain(
         }
         if (decision.Allowed)
         {
-            _running[ticket.TrialId] = new RunningTrial(ticket.Fingerprint, ticket.ListingId, decision.Usage.Day, ticket.ReserveComputeSeconds, time.GetUtcNow());
+            _running[ticket.TrialId] = new RunningTrial(ticket.Fingerprint, ticket.ListingId, decision.Usage.Day, ticket.ReserveComputeSeconds, ticket.ReserveGenerationTokens, time.GetUtcNow());
         }
         return Decide(decision, TrialVerdict.Admitted) with { Paid = paid };
     }
 
     public Task SettleTrialAsync(string trialId, double computeSeconds)
     {
-        Settle(trialId, computeSeconds);
+        Settle(trialId, computeSeconds, 0);
         return Task.CompletedTask;
     }
 
-    private void Settle(string trialId, double computeSeconds)
+    public Task SettleGenerationAsync(string generationId, double computeSeconds, long tokens)
+    {
+        Settle(generationId, computeSeconds, tokens);
+        return Task.CompletedTask;
+    }
+
+    private void Settle(string trialId, double computeSeconds, long tokens)
     {
         if (_running.Remove(trialId, out var trial))
         {
-            _usage = QuotaRules.Settle(QuotaRules.Refill(Policy, _usage, time.GetUtcNow()), trial.Day, trial.ReservedSeconds, computeSeconds);
+            _usage = QuotaRules.Settle(QuotaRules.Refill(Policy, _usage, time.GetUtcNow()), trial.Day, trial.ReservedSeconds, computeSeconds, trial.ReservedTokens, tokens);
             _finished.Add(trialId, new FinishedTrial(trial.ListingId, trial.Fingerprint));
         }
     }
@@ -125,7 +131,7 @@ public sealed class SandboxQuotaGrain(
         var now = time.GetUtcNow();
         foreach (var (trialId, trial) in _running.Where(r => now - r.Value.AdmittedAt > AbandonedAfter).ToList())
         {
-            Settle(trialId, trial.ReservedSeconds);
+            Settle(trialId, trial.ReservedSeconds, trial.ReservedTokens);
         }
     }
 
@@ -138,7 +144,7 @@ public sealed class SandboxQuotaGrain(
     private static TrialAdmission KeyReused() =>
         new(TrialVerdict.KeyReused, "This Idempotency-Key was first used for a different request; send a new key for a new trial.");
 
-    private sealed record RunningTrial(string Fingerprint, string ListingId, DateOnly Day, double ReservedSeconds, DateTimeOffset AdmittedAt);
+    private sealed record RunningTrial(string Fingerprint, string ListingId, DateOnly Day, double ReservedSeconds, long ReservedTokens, DateTimeOffset AdmittedAt);
 }
 
 /// <summary>A finished trial as far as retries need it; the fingerprint is unknown for trials from before this activation.</summary>

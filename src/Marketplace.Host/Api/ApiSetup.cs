@@ -48,6 +48,7 @@ internal static class ApiSetup
         api.MapBillingEndpoints();
         api.MapUsageEndpoints();
         api.MapSandboxEndpoints(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Marketplace.Application.Sandbox.SandboxOptions>>());
+        api.MapGenerationEndpoints();
         return app;
     }
 }

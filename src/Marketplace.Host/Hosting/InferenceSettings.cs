@@ -1,5 +1,6 @@
 using Marketplace.Inference;
 using Marketplace.Inference.Devices;
+using Marketplace.Inference.Generation;
 using Marketplace.Inference.Models;
 
 namespace Marketplace.Host.Hosting;
@@ -34,6 +35,26 @@ public sealed class InferenceSettings
     public double? DeadlineSeconds { get; set; }
 
     public bool WarmUp { get; set; } = true;
+
+    /// <summary>Generations decoding together per model and device; more wait for a slot.</summary>
+    public int? GenerationMaxBatchSize { get; set; }
+
+    /// <summary>KV-cache memory all generations on one device may hold.</summary>
+    public long? GenerationKvCacheMb { get; set; }
+
+    public GenerationEngineOptions ToGenerationOptions()
+    {
+        var defaults = new GenerationEngineOptions();
+        return new GenerationEngineOptions
+        {
+            Discovery = new DeviceDiscoveryOptions { DisableCuda = DisableCuda },
+            MaxBatchSize = GenerationMaxBatchSize ?? defaults.MaxBatchSize,
+            KvCacheBytesPerDevice = GenerationKvCacheMb is { } mb ? mb * 1024 * 1024 : defaults.KvCacheBytesPerDevice,
+            CpuIntraOpThreads = CpuIntraOpThreads ?? defaults.CpuIntraOpThreads,
+            CpuSpinning = CpuSpinning ?? defaults.CpuSpinning,
+            WarmUp = WarmUp,
+        };
+    }
 
     public InferenceEngineOptions ToEngineOptions()
     {

@@ -42,7 +42,9 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
             listing_id TEXT NOT NULL,
             compute_ms DOUBLE PRECISION NOT NULL,
             device_kind TEXT NOT NULL,
-            at TIMESTAMPTZ NOT NULL);
+            at TIMESTAMPTZ NOT NULL,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
         CREATE TABLE IF NOT EXISTS metered_usage (
             order_id TEXT NOT NULL,

@@ -67,7 +67,9 @@ public sealed class SqliteDialect : ISqlDialect
             listing_id TEXT NOT NULL,
             compute_ms REAL NOT NULL,
             device_kind TEXT NOT NULL,
-            at TEXT NOT NULL);
+            at TEXT NOT NULL,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS usage_events_by_organization ON usage_events (organization_id, at);
         CREATE TABLE IF NOT EXISTS metered_usage (
             order_id TEXT NOT NULL,

@@ -38,9 +38,9 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         return await pending.Written!.Task.WaitAsync(cancellationToken);
     }
 
-    public void Settle(string eventId, double computeMs, string deviceKind)
+    public void Settle(string eventId, double computeMs, string deviceKind, int? outputTokens = null)
     {
-        var settlement = new Settlement(eventId, computeMs, deviceKind);
+        var settlement = new Settlement(eventId, computeMs, deviceKind, outputTokens);
         var pending = new Pending(null, settlement, null);
         // Written after the row it settles: one reader takes the channel in order.
         _pending.Writer.TryWrite(pending);
@@ -84,10 +84,16 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
             if (batch[i].Settlement is { } settlement)
             {
                 await using var update = connection.CreateCommand()
-                    .WithText("UPDATE usage_events SET compute_ms = @compute, device_kind = @device WHERE id = @id")
+                    .WithText(settlement.OutputTokens is null
+                        ? "UPDATE usage_events SET compute_ms = @compute, device_kind = @device WHERE id = @id"
+                        : "UPDATE usage_events SET compute_ms = @compute, device_kind = @device, output_tokens = @output WHERE id = @id")
                     .With("id", settlement.EventId)
                     .With("compute", settlement.ComputeMs)
                     .With("device", settlement.DeviceKind);
+                if (settlement.OutputTokens is { } output)
+                {
+                    update.With("output", output);
+                }
                 update.Transaction = transaction;
                 inserted[i] = await update.ExecuteNonQueryAsync() == 1;
                 continue;
@@ -95,15 +101,17 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
             var usage = batch[i].Usage!;
             await using var command = connection.CreateCommand()
                 .WithText(
-                    "INSERT INTO usage_events (id, organization_id, kind, listing_id, compute_ms, device_kind, at) " +
-                    "VALUES (@id, @organization, @kind, @listing, @compute, @device, @at) ON CONFLICT (id) DO NOTHING")
+                    "INSERT INTO usage_events (id, organization_id, kind, listing_id, compute_ms, device_kind, at, input_tokens, output_tokens) " +
+                    "VALUES (@id, @organization, @kind, @listing, @compute, @device, @at, @input, @output) ON CONFLICT (id) DO NOTHING")
                 .With("id", usage.Id)
                 .With("organization", usage.OrganizationId)
                 .With("kind", usage.Kind)
                 .With("listing", usage.ListingId)
                 .With("compute", usage.ComputeMs)
                 .With("device", usage.DeviceKind)
-                .With("at", usage.At.UtcDateTime);
+                .With("at", usage.At.UtcDateTime)
+                .With("input", usage.InputTokens)
+                .With("output", usage.OutputTokens);
             command.Transaction = transaction;
             inserted[i] = await command.ExecuteNonQueryAsync() == 1;
         }
@@ -119,7 +127,7 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
 
     private sealed record Pending(UsageEvent? Usage, Settlement? Settlement, TaskCompletionSource<bool>? Written);
 
-    private sealed record Settlement(string EventId, double ComputeMs, string DeviceKind);
+    private sealed record Settlement(string EventId, double ComputeMs, string DeviceKind, int? OutputTokens);
 
     public async Task<UsageEvent?> FindAsync(string eventId, CancellationToken cancellationToken)
     {
@@ -132,12 +140,14 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private const string SelectColumns = "SELECT id, organization_id, kind, listing_id, compute_ms, device_kind, at FROM usage_events";
+    private const string SelectColumns = "SELECT id, organization_id, kind, listing_id, compute_ms, device_kind, at, input_tokens, output_tokens FROM usage_events";
 
     private static UsageEvent Read(System.Data.Common.DbDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
         Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture), reader.GetString(5),
-        new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+        new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)),
+        Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
+        Convert.ToInt32(reader.GetValue(8), CultureInfo.InvariantCulture));
 
     public async Task<IReadOnlyList<UsageEvent>> ListAsync(string organizationId, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
@@ -157,17 +167,30 @@ public sealed class RelationalUsageLedger : IUsageLedger, IAsyncDisposable
         return events;
     }
 
-    public async Task<(int Count, double ComputeMs)> TotalsAsync(string organizationId, string kind, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<UsageTotals> TotalsAsync(string organizationId, IReadOnlyList<string> kinds, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        if (kinds.Count == 0)
+        {
+            return UsageTotals.None;
+        }
         await _schema.EnsureAsync(cancellationToken);
         await using var connection = await _schema.Dialect.OpenAsync(cancellationToken);
+        var names = kinds.Select((_, i) => "@kind" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         await using var command = connection.CreateCommand()
-            .WithText("SELECT COUNT(*), COALESCE(SUM(compute_ms), 0) FROM usage_events WHERE organization_id = @organization AND kind = @kind AND at >= @since")
+            .WithText(
+                "SELECT COUNT(*), COALESCE(SUM(compute_ms), 0), COALESCE(SUM(input_tokens + output_tokens), 0) FROM usage_events " +
+                $"WHERE organization_id = @organization AND kind IN ({string.Join(", ", names)}) AND at >= @since")
             .With("organization", organizationId)
-            .With("kind", kind)
             .With("since", since.UtcDateTime);
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            command.With(names[i][1..], kinds[i]);
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+        return new UsageTotals(
+            Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+            Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
     }
 }

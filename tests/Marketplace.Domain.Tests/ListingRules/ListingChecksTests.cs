@@ -61,6 +61,42 @@ public sealed class ListingChecksTests
         Assert.Contains("complete.industries", Failed(hardware, CheckSeverity.Warning));
     }
 
+    private static ListingContent Generator() => new()
+    {
+        Kind = ListingKind.Model,
+        Name = "Tiny writer",
+        Summary = "A small decoder that continues a prompt",
+        Industries = ["media"],
+        Regions = ["GLOBAL"],
+        Pricing = new ListingPricing { Currency = "USD", Per1kInferencesMinor = 5 },
+        Model = new ModelSpec { Task = "text-generation", Modality = "text", License = "mit", Adapter = "generate", Deployment = [DeploymentOption.Cloud] },
+    };
+
+    private static ModelArtifact DecoderFile(ModelTokenizer? tokenizer = null, int vocabulary = 256) => new()
+    {
+        Sha256 = new string('a', 64),
+        SizeBytes = 1000,
+        Status = ModelArtifact.Valid,
+        Decoder = new ArtifactDecoder(2, 2, 4, vocabulary, 64, HasPositionIds: true),
+        Tokenizer = tokenizer,
+    };
+
+    private static readonly ModelTokenizer Bytes = new() { Kind = ModelTokenizer.ByteLevelBpe, VocabSha256 = "v", MergesSha256 = "m", VocabularySize = 256 };
+
+    private static IEnumerable<string> FailedErrors(ListingContent content, ModelArtifact? artifact) =>
+        ListingChecks.Run(content, artifact).Where(c => c is { Passed: false, Severity: CheckSeverity.Error }).Select(c => c.Id);
+
+    [Fact]
+    public void A_text_generation_model_is_submitted_with_a_decoder_file_and_a_tokenizer_its_logits_cover()
+    {
+        Assert.Empty(FailedErrors(Generator(), DecoderFile(Bytes)));
+        Assert.Equal(["artifact.valid"], FailedErrors(Generator(), null));
+        Assert.Equal(["artifact.tokenizer"], FailedErrors(Generator(), DecoderFile()));
+        Assert.Equal(["artifact.decoder"], FailedErrors(Generator(), DecoderFile(Bytes) with { Decoder = null }));
+        Assert.Equal(["artifact.tokenizerFits"], FailedErrors(Generator(), DecoderFile(Bytes, vocabulary: 128)));
+        Assert.Equal(["artifact.valid"], FailedErrors(Generator(), DecoderFile(Bytes) with { Status = ModelArtifact.Invalid, Reasons = ["broken"] }));
+    }
+
     [Fact]
     public void A_cpu_only_server_needs_no_accelerator_figures()
     {

@@ -25,6 +25,25 @@ public sealed class CostModelTests
     }
 
     [Fact]
+    public void A_decoder_decodes_at_bandwidth_over_weights_and_cache_and_prefills_at_peak_compute()
+    {
+        // 8B parameters in 16 GB at batch 1 on 3,350 GB/s; a 1,024-token cache of 128 KiB per token.
+        var (decode, prefill) = TokenRoofline.Of(8e9, 16e9, 131_072, 1024, 512, peakTflops: 990, memoryBandwidthGbps: 3350);
+
+        Assert.Equal(3350e9 / (16e9 + (131_072.0 * 1024)), decode, precision: 6);
+        Assert.Equal(990e12 / 16e9, prefill, precision: 6);
+    }
+
+    [Fact]
+    public void Without_a_compute_peak_a_prefill_shares_one_read_of_the_weights()
+    {
+        var (decode, prefill) = TokenRoofline.Of(1e9, 2e9, 0, 1024, 500, peakTflops: null, memoryBandwidthGbps: 200);
+
+        Assert.Equal(100, decode, precision: 9);
+        Assert.Equal(50_000, prefill, precision: 6);
+    }
+
+    [Fact]
     public void Without_a_price_there_is_no_cost() =>
         Assert.Null(CostModel.HourlyMinor(new ListingPricing { Currency = "USD" }, Server, 15));
 

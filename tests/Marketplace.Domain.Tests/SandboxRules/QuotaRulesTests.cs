@@ -30,6 +30,30 @@ public sealed class QuotaRulesTests
     }
 
     [Fact]
+    public void Generation_tokens_are_held_while_generations_run_and_close_the_day_once_spent()
+    {
+        var policy = new QuotaPolicy(100, 1000, 1000, 1000, DailyGenerationTokens: 100);
+        var first = QuotaRules.TryAdmit(policy, null, Noon, reserveGenerationTokens: 70);
+        var second = QuotaRules.TryAdmit(policy, first.Usage, Noon, reserveGenerationTokens: 70);
+        var held = QuotaRules.TryAdmit(policy, second.Usage, Noon, reserveGenerationTokens: 1);
+        var trial = QuotaRules.TryAdmit(policy, second.Usage, Noon);
+        var settled = QuotaRules.Settle(second.Usage, second.Usage.Day, 0, 0, reservedGenerationTokens: 70, generationTokens: 12);
+        var spent = QuotaRules.Settle(settled, settled.Day, 0, 0, 70, 90);
+        var closed = QuotaRules.TryAdmit(policy, spent, Noon, reserveGenerationTokens: 1);
+
+        Assert.True(first.Allowed && second.Allowed);
+        Assert.Equal(140, second.Usage.ReservedGenerationTokens);
+        Assert.False(held.Allowed);
+        Assert.Equal(QuotaRules.ReservedRetryAfter, held.RetryAfter);
+        Assert.Contains("held by generations still running", held.Reason);
+        Assert.True(trial.Allowed);
+        Assert.Equal((70L, 12L), (settled.ReservedGenerationTokens, settled.GenerationTokens));
+        Assert.False(closed.Allowed);
+        Assert.Equal("The daily limit of 100 generation tokens is reached; it resets at 00:00 UTC.", closed.Reason);
+        Assert.Equal(TimeSpan.FromHours(12), closed.RetryAfter);
+    }
+
+    [Fact]
     public void Compute_seconds_charged_after_runs_close_the_day_once_spent()
     {
         var policy = new QuotaPolicy(100, DailyComputeSeconds: 2, RatePerSecond: 1000, Burst: 1000);

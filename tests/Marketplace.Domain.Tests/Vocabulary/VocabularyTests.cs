@@ -30,6 +30,8 @@ public sealed class VocabularyTests
     [InlineData(ModelTasks.TextEmbedding, Modalities.Tensor, ModelAdapters.Tensor, ModelOutputs.Embedding)]
     [InlineData(ModelTasks.ObjectDetection, Modalities.Image, ModelAdapters.Tensor, ModelOutputs.Tensors)]
     [InlineData(ModelTasks.TabularRegression, Modalities.Tensor, ModelAdapters.Tensor, ModelOutputs.Tensors)]
+    [InlineData(ModelTasks.TextGeneration, Modalities.Text, ModelAdapters.Generate, ModelOutputs.Tensors)]
+    [InlineData(ModelTasks.TextGeneration, Modalities.Tensor, ModelAdapters.Tensor, ModelOutputs.Tensors)]
     public void A_task_implies_how_the_sandbox_feeds_the_model_and_reads_it(string task, string modality, string adapter, string output)
     {
         Assert.Equal(adapter, ModelTasks.DefaultAdapter(task, modality));

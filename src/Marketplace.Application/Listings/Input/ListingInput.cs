@@ -32,6 +32,12 @@ public record ListingInput
     public double? FlopsPerInference { get; init; }
     public DecoderShape? Decoder { get; init; }
 
+    /// <summary>Text generation: the id that ends a generation (overrides the tokenizer's).</summary>
+    public int? EndOfSequenceId { get; init; }
+
+    /// <summary>Text generation: tokens matched whole before tokenisation, with their ids.</summary>
+    public IReadOnlyDictionary<string, int>? SpecialTokens { get; init; }
+
     // Integrator
     public IReadOnlyList<string>? Capabilities { get; init; }
     public IReadOnlyList<string>? CertifiedModelIds { get; init; }

@@ -66,6 +66,9 @@ public static class ListingInputMapper
             Adapter = ModelAdapters.All.Normalize(i.Adapter) ?? ModelTasks.DefaultAdapter(task, modality),
             FlopsPerInference = i.FlopsPerInference,
             Decoder = i.Decoder,
+            AdapterSettings = i.EndOfSequenceId is null && i.SpecialTokens is not { Count: > 0 }
+                ? null
+                : new ModelAdapterSettings { EndOfSequenceId = i.EndOfSequenceId, SpecialTokens = i.SpecialTokens is { Count: > 0 } specials ? new Dictionary<string, int>(specials, StringComparer.Ordinal) : null },
         };
     }
 

@@ -70,6 +70,11 @@ public abstract class ListingInputValidator<T> : AbstractValidator<T>
         RuleFor(i => i.Decoder!).SetValidator(new DecoderValidator()).When(i => i.Decoder is not null);
         RuleFor(i => i.Decoder).Null().When(i => i.Decoder is not null && ModelTasks.All.Normalize(i.Task) is { } task && task != ModelTasks.TextGeneration)
             .WithMessage("'decoder' describes text-generation models only.");
+        RuleFor(i => i.EndOfSequenceId).GreaterThanOrEqualTo(0);
+        RuleFor(i => i.SpecialTokens).Must(t => t is null || (t.Count <= 256 && t.All(p => p.Key.Length is > 0 and <= 64 && p.Value >= 0)))
+            .WithMessage("'specialTokens' maps at most 256 tokens of 1 to 64 characters to non-negative ids.");
+        RuleFor(i => i).Must(i => (i.EndOfSequenceId is null && i.SpecialTokens is null) || ModelTasks.All.Normalize(i.Task) == ModelTasks.TextGeneration)
+            .OverridePropertyName("endOfSequenceId").WithMessage("'endOfSequenceId' and 'specialTokens' apply to text-generation models only.");
         RuleForEach(i => i.Inputs).SetValidator(new TensorSpecValidator());
         RuleForEach(i => i.Outputs).SetValidator(new TensorSpecValidator());
     }

@@ -56,7 +56,9 @@ public sealed class UploadModelArtifactHandler(
         }
         var artifact = await validation.ValidateAsync(store.PathOf(stored.Sha256), stored.Sha256, stored.SizeBytes, snapshot.Current.Content.Model, cancellationToken);
         var updated = await listing.AttachArtifactAsync(artifact, Actors.Describe(await callers.GetCallerAsync(cancellationToken)));
-        if (artifact.IsValid && options.Value.BenchmarkOnUpload)
+        // A text-generation model is measured once it also has its tokenizer (see UploadTokenizer).
+        var generatorWithoutTokenizer = snapshot.Current.Content.Model?.Adapter == Domain.Vocabulary.ModelAdapters.Generate && updated.Current.Artifact?.Tokenizer is null;
+        if (artifact.IsValid && options.Value.BenchmarkOnUpload && !generatorWithoutTokenizer)
         {
             benchmarks.Start(c.ListingId);
         }

@@ -73,7 +73,7 @@ public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, 
     }
 
     /// <summary>A measurement counts for an offering only on the same accelerator (or, for CPU-only servers, the same CPU).</summary>
-    private static bool SameDevice(DeviceBenchmark measured, HardwareSpec spec)
+    internal static bool SameDevice(DeviceBenchmark measured, HardwareSpec spec)
     {
         var offered = spec.AcceleratorCount == 0 ? spec.Cpu ?? "" : spec.AcceleratorType;
         static string Normal(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
@@ -82,7 +82,8 @@ public sealed class CostEstimator(IGrainFactory grains, ICatalogSearch catalog, 
         return a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal));
     }
 
-    private async Task<IReadOnlyList<PublishedListing>> HardwareAsync(CancellationToken cancellationToken)
+    /// <summary>Published hardware offerings with their specifications, kept for a short while.</summary>
+    internal async Task<IReadOnlyList<PublishedListing>> HardwareAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try

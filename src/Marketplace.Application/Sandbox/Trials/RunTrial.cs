@@ -205,6 +205,8 @@ public sealed class RunTrialHandler(
     /// <summary>The input must be what the model's adapter reads; saying which field it needs.</summary>
     private static TrialInput InputFor(SandboxModel model, RunTrial command) => model.Spec.Adapter switch
     {
+        ModelAdapters.Generate => throw new RequestValidationException("model",
+            $"This model generates text: send a prompt to POST /api/v1/sandbox/models/{model.ListingId}/generations instead."),
         ModelAdapters.Text => command.Texts is { } texts
             ? new TrialInput { Texts = texts }
             : throw new RequestValidationException("texts", "This is a text model: send 'texts'."),

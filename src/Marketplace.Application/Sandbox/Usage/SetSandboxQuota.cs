@@ -9,7 +9,8 @@ using Mediator;
 namespace Marketplace.Application.Sandbox.Usage;
 
 /// <summary>An operator owner gives an organisation its own sandbox quota (e.g. for an enterprise trial), or resets it.</summary>
-public sealed record SetSandboxQuota(string OrganizationId, int? DailyTrials, double? DailyComputeSeconds, double? TrialsPerSecond, int? Burst, bool Reset = false)
+public sealed record SetSandboxQuota(
+    string OrganizationId, int? DailyTrials, double? DailyComputeSeconds, double? TrialsPerSecond, int? Burst, bool Reset = false, long? DailyGenerationTokens = null)
     : ICommand<QuotaStatus>, IAuthorizedRequest
 {
     Access IAuthorizedRequest.Access => Access.Operator(MemberRole.Owner);
@@ -25,16 +26,19 @@ public sealed class SetSandboxQuotaValidator : AbstractValidator<SetSandboxQuota
             RuleFor(c => c.DailyComputeSeconds).NotNull().InclusiveBetween(0, 10_000_000);
             RuleFor(c => c.TrialsPerSecond).NotNull().GreaterThan(0).LessThanOrEqualTo(10_000);
             RuleFor(c => c.Burst).NotNull().InclusiveBetween(1, 100_000);
+            RuleFor(c => c.DailyGenerationTokens).InclusiveBetween(0, 10_000_000_000);
         });
     }
 }
 
-public sealed class SetSandboxQuotaHandler(IGrainFactory grains) : ICommandHandler<SetSandboxQuota, QuotaStatus>
+public sealed class SetSandboxQuotaHandler(IGrainFactory grains, QuotaPolicy defaultPolicy) : ICommandHandler<SetSandboxQuota, QuotaStatus>
 {
     public async ValueTask<QuotaStatus> Handle(SetSandboxQuota c, CancellationToken cancellationToken)
     {
         await grains.ExistingOrganizationAsync(c.OrganizationId);
-        var policy = c.Reset ? null : new QuotaPolicy(c.DailyTrials!.Value, c.DailyComputeSeconds!.Value, c.TrialsPerSecond!.Value, c.Burst!.Value);
+        // Left out, the daily generation tokens keep the platform's default.
+        var policy = c.Reset ? null : new QuotaPolicy(c.DailyTrials!.Value, c.DailyComputeSeconds!.Value, c.TrialsPerSecond!.Value, c.Burst!.Value,
+            c.DailyGenerationTokens ?? defaultPolicy.DailyGenerationTokens);
         return await grains.GetGrain<ISandboxQuotaGrain>(c.OrganizationId).SetPolicyAsync(policy);
     }
 }

@@ -13,7 +13,7 @@ namespace Marketplace.Grains.Sandbox.Engine;
 /// engine's micro-batcher can put them (and other callers' inputs) in one run. Engine errors become
 /// the marketplace's own: bad input 400, model not loadable 409, deadline 503.
 /// </summary>
-public sealed class InferenceSandboxEngine(InferenceEngine engine, IContentStore store, ILocalSiloDetails silo, SandboxLoad load) : ISandboxEngine
+public sealed class InferenceSandboxEngine(InferenceEngine engine, GenerationBenchmarks generations, IContentStore store, ILocalSiloDetails silo, SandboxLoad load) : ISandboxEngine
 {
     public async Task<TrialOutcome> RunTrialAsync(SandboxModel model, TrialInput input, CancellationToken cancellationToken)
     {
@@ -55,6 +55,11 @@ public sealed class InferenceSandboxEngine(InferenceEngine engine, IContentStore
 
     public async Task<IReadOnlyList<DeviceBenchmark>> BenchmarkAsync(SandboxModel model, CancellationToken cancellationToken)
     {
+        if (model.Spec.Adapter == Domain.Vocabulary.ModelAdapters.Generate)
+        {
+            using var generating = load.Begin();
+            return await generations.RunAsync(model, silo.SiloAddress.ToParsableString(), cancellationToken);
+        }
         var descriptor = SandboxDescriptors.For(model, store);
         var sample = SampleInputs.For(model);
         using var _ = load.Begin();

@@ -17,6 +17,9 @@ public static class SandboxDescriptors
         {
             ModelAdapters.Text => AdapterKind.Text,
             ModelAdapters.Image => AdapterKind.Image,
+            // A decoder runs token by token with its KV cache on the generation engine, never as one pass.
+            ModelAdapters.Generate => throw new ConflictException("sandbox.generation_model",
+                $"This model generates text: it runs on the generation engine (POST /api/v1/sandbox/models/{model.ListingId}/generations), not as a trial."),
             _ => AdapterKind.Tensor,
         };
         return new ModelDescriptor

@@ -23,6 +23,7 @@ public sealed class ValidatorArtifactValidation(ArtifactValidator validator, Tim
             Producer = report.Producer,
             ParameterCount = report.ParameterCount,
             InitializerBytes = report.InitializerBytes,
+            Decoder = report.Decoder is { } d ? new ArtifactDecoder(d.Layers, d.KvHeads, d.HeadSize, d.VocabularySize, d.ContextLength, d.HasPositionIds) : null,
             ValidatedAt = time.GetUtcNow(),
         };
     }

@@ -13,7 +13,7 @@ namespace Marketplace.Host.Api.Endpoints;
 /// <summary>The body of a trial: exactly one of texts, imageBase64 or inputs, as the model's adapter reads.</summary>
 public sealed record TrialRequest(IReadOnlyList<string>? Texts, string? ImageBase64, IReadOnlyDictionary<string, TensorBody>? Inputs);
 
-public sealed record SandboxQuotaRequest(int? DailyTrials, double? DailyComputeSeconds, double? TrialsPerSecond, int? Burst, bool? Reset);
+public sealed record SandboxQuotaRequest(int? DailyTrials, double? DailyComputeSeconds, double? TrialsPerSecond, int? Burst, bool? Reset, long? DailyGenerationTokens = null);
 
 internal static class SandboxEndpoints
 {
@@ -54,12 +54,12 @@ internal static class SandboxEndpoints
             .WithTags("Sandbox")
             .WithSummary("The organisation's sandbox quota and metered usage events.");
         api.MapPut("/admin/organizations/{id}/sandbox-quota", async (string id, SandboxQuotaRequest body, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new SetSandboxQuota(id, body.DailyTrials, body.DailyComputeSeconds, body.TrialsPerSecond, body.Burst, body.Reset ?? false), ct)))
+                TypedResults.Ok(await m.Send(new SetSandboxQuota(id, body.DailyTrials, body.DailyComputeSeconds, body.TrialsPerSecond, body.Burst, body.Reset ?? false, body.DailyGenerationTokens), ct)))
             .WithTags("Operator: organizations")
             .WithSummary("Give an organisation its own sandbox quota, or {\"reset\":true} for the default (operator owner).");
     }
 
-    private static bool IsWorkingVersion(string? version) => version?.Trim().ToLowerInvariant() switch
+    internal static bool IsWorkingVersion(string? version) => version?.Trim().ToLowerInvariant() switch
     {
         null or "" or "published" => false,
         "working" => true,
