@@ -29,7 +29,16 @@ internal static class GenerationEndpoints
                     {
                         throw new BadHttpRequestException("Send the tokenizer as multipart/form-data: vocab.json and merges.txt, or tokenizer.model.", StatusCodes.Status415UnsupportedMediaType);
                     }
-                    var form = await request.ReadFormAsync(ct);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await request.ReadFormAsync(ct);
+                    }
+                    catch (Exception broken) when (broken is InvalidDataException or IOException)
+                    {
+                        // A malformed multipart body is the sender's mistake, never a server error.
+                        throw new BadHttpRequestException($"The multipart body could not be read: {broken.Message}", StatusCodes.Status400BadRequest, broken);
+                    }
                     var files = new List<TokenizerFile>();
                     try
                     {
