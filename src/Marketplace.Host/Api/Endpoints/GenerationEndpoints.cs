@@ -29,7 +29,16 @@ internal static class GenerationEndpoints
                     {
                         throw new BadHttpRequestException("Send the tokenizer as multipart/form-data: vocab.json and merges.txt, or tokenizer.model.", StatusCodes.Status415UnsupportedMediaType);
                     }
-                    var form = await request.ReadFormAsync(ct);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await request.ReadFormAsync(ct);
+                    }
+                    catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+                    {
+                        // A body that does not follow its own multipart boundary is the client's fault.
+                        throw new Abstractions.Errors.RequestValidationException("files", "The multipart body could not be read: " + e.Message);
+                    }
                     var files = new List<TokenizerFile>();
                     try
                     {
