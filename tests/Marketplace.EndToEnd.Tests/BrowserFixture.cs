@@ -63,9 +63,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             while (DateTime.UtcNow < deadline)
             {
                 using var response = await http.GetAsync($"/api/v1/catalog/items/{id}/performance");
-                // Models without a file answer 409; those with one count once a benchmark is stored.
+                // Models without a file answer 409 (generation models 200 with why they cannot run);
+                // those with one count once a benchmark is stored.
                 if (response.StatusCode != System.Net.HttpStatusCode.OK
-                    || (await response.Content.ReadFromJsonAsync<JsonObject>())!["benchmarks"]!.AsArray().Count > 0)
+                    || await response.Content.ReadFromJsonAsync<JsonObject>() is var performance && (performance!["unavailable"] is not null || performance["benchmarks"]!.AsArray().Count > 0))
                 {
                     break;
                 }

@@ -2,14 +2,18 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Marketplace.Inference;
 using Marketplace.Inference.Benchmarking;
+using Marketplace.Inference.Generation;
 using Marketplace.Inference.Models;
 using Marketplace.Inference.Onnx;
+using Marketplace.Inference.Onnx.Decoders;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
 
 // Prints what a GPU machine offers the engine: the CUDA libraries ONNX Runtime 1.31 needs, the
 // devices discovery finds (or why CUDA is unusable), then MiniLM and a batchable generated model
-// on every device: latency p50/p99 and throughput unbatched and batched.
+// on every device: latency p50/p99 and throughput unbatched and batched; then the exact decoder
+// (its greedy tokens are a known function of the prompt) on every device, each prompt alone and
+// all of them in one continuous batch, compared with the oracle and with the CPU's tokens.
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 
 Console.WriteLine($"ONNX Runtime {OrtEnv.Instance().GetVersionString()}, .NET {Environment.Version}, {RuntimeInformation.OSDescription}");
@@ -62,7 +66,63 @@ foreach (var (name, model, input) in new[] { ("all-MiniLM-L6-v2", miniLm, text),
             $"| {name} | {result.Device.Id} ({result.Device.Name}) | {result.Latency.P50Ms:0.000} | {result.Latency.P99Ms:0.000} | {result.Unbatched.InferencesPerSecond:0.0} | {result.Batched?.InferencesPerSecond:0.0} |"));
     }
 }
-return engine.Devices.HasCuda ? 0 : 3;
+var decoderMismatches = await ExactDecoderAsync(engine);
+return decoderMismatches > 0 ? 4 : engine.Devices.HasCuda ? 0 : 3;
+
+// Greedy decoding of the exact decoder on each device, alone and continuously batched (prompts of
+// different lengths left-padded into one cache); every sequence must give the oracle's tokens, and
+// a GPU's the CPU's. Returns the number of sequences that did not.
+static async Task<int> ExactDecoderAsync(InferenceEngine engine)
+{
+    const int newTokens = 48;
+    var settings = new ExactDecoderSettings { Layers = 2, KvHeads = 2, HeadSize = 4, Vocabulary = 256, ContextLength = 128 };
+    var path = Path.Combine(Path.GetTempPath(), "gpu-check-exact-decoder.onnx");
+    File.WriteAllBytes(path, ExactDecoderBuilder.Build(settings));
+    var decoder = new DecoderModel { ArtifactPath = path, Sha256 = RealModels.Sha256Of(path), Tokenizer = ByteLevelBpeTokenizer.ByteAlphabet() };
+    using var generation = new GenerationEngine(engine.Devices);
+    int[][] prompts = [[5, 17, 200, 3], [42], [7, 7, 7, 7, 7, 7, 7, 7, 9, 1], [250, 251, 252, 253, 254, 255, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]];
+    var cpu = new Dictionary<int, IReadOnlyList<int>>();
+    var mismatches = 0;
+    Console.WriteLine();
+    Console.WriteLine($"Exact decoder ({settings.Layers} layers, {settings.KvHeads} KV heads × {settings.HeadSize}, vocabulary {settings.Vocabulary}), greedy, {newTokens} new tokens:");
+    Console.WriteLine("| device | ran on | prompt tokens | alone = oracle | in a batch of 4 = oracle | = CPU | decode tokens/s alone |");
+    Console.WriteLine("| --- | --- | ---: | --- | --- | --- | ---: |");
+    // CPU first, so every GPU is compared with it.
+    foreach (var device in engine.Devices.Devices.OrderBy(d => d.IsCuda))
+    {
+        GenerationRequest Request(int[] prompt) => new() { PromptTokenIds = prompt, MaxNewTokens = newTokens, DeviceId = device.Id };
+        var alone = new List<GenerationResult>();
+        foreach (var prompt in prompts)
+        {
+            alone.Add(await generation.GenerateAsync(decoder, Request(prompt)));
+        }
+        var together = await Task.WhenAll(prompts.Select(p => generation.GenerateAsync(decoder, Request(p))));
+        for (var i = 0; i < prompts.Length; i++)
+        {
+            var expected = ExactDecoderBuilder.ExpectedTokens(settings, prompts[i], newTokens);
+            var aloneOk = alone[i].Tokens.SequenceEqual(expected);
+            var batchedOk = together[i].Tokens.SequenceEqual(expected);
+            if (!device.IsCuda)
+            {
+                cpu[i] = alone[i].Tokens;
+            }
+            var cpuOk = cpu.TryGetValue(i, out var onCpu) && alone[i].Tokens.SequenceEqual(onCpu) && together[i].Tokens.SequenceEqual(onCpu);
+            var ranOn = string.Join(", ", new[] { alone[i].Device.Id, together[i].Device.Id }.Distinct());
+            if (!aloneOk || !batchedOk || !cpuOk || ranOn != device.Id)
+            {
+                mismatches++;
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {device.Id} ({device.Name}) | {ranOn} | {prompts[i].Length} | {Yes(aloneOk)} | {Yes(batchedOk)} | {Yes(cpuOk)} | {alone[i].DecodeTokensPerSecond:0} |"));
+        }
+    }
+    Console.WriteLine(mismatches == 0
+        ? "Every device gave the oracle's tokens, alone and batched."
+        : $"{mismatches} sequence(s) differed from the oracle or the CPU, or ran on another device: exit code 4.");
+    return mismatches;
+
+    static string Yes(bool ok) => ok ? "yes" : "NO";
+}
 
 static ModelDescriptor Mlp()
 {

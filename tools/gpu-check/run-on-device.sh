@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the published GPU check (tools/gpu-check/build.sh) on the GPU machine. Prints the CUDA
 # libraries found or missing, the devices the engine discovers (or why CUDA is unusable), and
-# latency p50/p99 and throughput per device. Exit 0: CUDA used; 3: CPU only; else a failure.
+# latency p50/p99 and throughput per device, and whether the exact decoder generates the expected
+# tokens on every device (alone and batched, the GPU matching the CPU). Exit 0: CUDA used; 3: CPU
+# only; 4: a decoder mismatch; else a failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=.device/gpu-check

@@ -125,6 +125,9 @@ public sealed partial class StartGenerationHandler(
         var o = options.Value;
         var reservedSeconds = Math.Min(o.GenerationDeadlineSeconds, prepared.MostTokens * o.GenerationReservedSecondsPerToken);
         var quota = grains.GetGrain<ISandboxQuotaGrain>(g.OrganizationId);
+        // No charge: a model's price is per 1k inferences, which says nothing about tokens, so a
+        // generation past the free daily quota is refused rather than billed (per-token trial
+        // pricing is not built yet).
         var admission = await quota.AdmitTrialAsync(new TrialTicket(g.Id, g.Model.ListingId, g.Fingerprint, g.Keyed, reservedSeconds, Charge: null, prepared.MostTokens));
         return admission.Verdict switch
         {

@@ -34,10 +34,10 @@ internal static class GenerationEndpoints
                     {
                         form = await request.ReadFormAsync(ct);
                     }
-                    catch (Exception broken) when (broken is InvalidDataException or IOException)
+                    catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
                     {
-                        // A malformed multipart body is the sender's mistake, never a server error.
-                        throw new BadHttpRequestException($"The multipart body could not be read: {broken.Message}", StatusCodes.Status400BadRequest, broken);
+                        // A body that does not follow its own multipart boundary is the client's fault.
+                        throw new Abstractions.Errors.RequestValidationException("files", "The multipart body could not be read: " + e.Message);
                     }
                     var files = new List<TokenizerFile>();
                     try
