@@ -33,11 +33,11 @@ public sealed class ReconcileLedgerHandler(IJournalStore journal, IGatewayRecord
         var currency = query.Currency?.Trim().ToUpperInvariant() ?? GetPartnerEarnings.DefaultCurrency;
         var to = query.To ?? time.GetUtcNow();
         var from = query.From ?? to.AddDays(-30);
-        var entries = await journal.LoadAsync(currency, cancellationToken);
         if (!gateway.Configured)
         {
             return new ReconciliationReport(currency, from, to, false, 0, []);
         }
+        var entries = await journal.LoadAsync(currency, cancellationToken);
         var records = new List<GatewayRecord>();
         foreach (var kind in Kinds)
         {

@@ -41,7 +41,7 @@ public static class SpendCaps
             return Refused("The free sandbox quota for today is used up, and paid trials are off: set a monthly spend cap to keep trying models at their listed price.",
                 spentMilliMinor, cap?.MonthlyCapMinor, charge.Currency);
         }
-        var capText = Format(cap.MonthlyCapMinor, cap.Currency);
+        var capText = Currency.Format(cap.MonthlyCapMinor, cap.Currency);
         if (!string.Equals(cap.Currency, charge.Currency, StringComparison.Ordinal))
         {
             return Refused($"This model is priced in {charge.Currency}, and your monthly spend cap of {capText} is in {cap.Currency}.", spentMilliMinor, cap.MonthlyCapMinor, cap.Currency);
@@ -50,11 +50,11 @@ public static class SpendCaps
         var limit = checked(cap.MonthlyCapMinor * 1000);
         if (after > limit)
         {
-            return Refused($"The monthly spend cap of {capText} for paid sandbox trials is reached ({Format(SpentMinor(spentMilliMinor), cap.Currency)} spent this month); raise the cap or wait for next month.",
+            return Refused($"The monthly spend cap of {capText} for paid sandbox trials is reached ({Currency.Format(SpentMinor(spentMilliMinor), cap.Currency)} spent this month); raise the cap or wait for next month.",
                 spentMilliMinor, cap.MonthlyCapMinor, cap.Currency);
         }
         var warning = (Int128)after * 10_000 >= (Int128)limit * WarnAtBasisPoints
-            ? $"{Format(SpentMinor(after), cap.Currency)} of your monthly spend cap of {capText} is used ({(int)((Int128)after * 100 / limit)} %)."
+            ? $"{Currency.Format(SpentMinor(after), cap.Currency)} of your monthly spend cap of {capText} is used ({(int)((Int128)after * 100 / limit)} %)."
             : null;
         return new SpendDecision(true, null, warning, SpentMinor(after), cap.MonthlyCapMinor, cap.Currency);
     }
@@ -62,5 +62,4 @@ public static class SpendCaps
     private static SpendDecision Refused(string reason, long spentMilliMinor, long? cap, string currency) =>
         new(false, reason, null, SpentMinor(spentMilliMinor), cap, currency);
 
-    private static string Format(long minor, string currency) => Currency.Format(minor, currency);
 }

@@ -16,6 +16,8 @@ public sealed class TrialSpendGrain(
 {
     private const string BillingReminder = "trial-billing";
 
+    private bool _billingScheduled;
+
     private TrialSpendState S => state.State;
 
     private string OrganizationId => this.GetPrimaryKeyString();
@@ -49,7 +51,12 @@ public sealed class TrialSpendGrain(
             ? line with { Inferences = line.Inferences + charge.Inferences }
             : new ModelSpend(charge.ListingId, charge.ModelName, charge.PartnerId, charge.PartnerName, charge.Currency, charge.Per1kMinor, charge.Inferences);
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(BillingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+        if (!_billingScheduled)
+        {
+            // Once an activation: re-registering on every paid trial would write the reminder table each time.
+            await this.RegisterOrUpdateReminder(BillingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+            _billingScheduled = true;
+        }
         return decision;
     }
 

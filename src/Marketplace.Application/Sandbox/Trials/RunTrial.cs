@@ -143,7 +143,8 @@ public sealed class RunTrialHandler(
         var costEstimates = costs.ForModelAsync(trial.Model, CancellationToken.None);
         var reserved = await reservations.SecondsForAsync(trial.Model, InputCount(trial.Input));
         var quota = grains.GetGrain<ISandboxQuotaGrain>(trial.OrganizationId);
-        var admission = await quota.AdmitTrialAsync(new TrialTicket(trial.Id, trial.Model.ListingId, trial.Fingerprint, trial.Keyed, reserved, ChargeFor(trial)));
+        var charge = ChargeFor(trial);
+        var admission = await quota.AdmitTrialAsync(new TrialTicket(trial.Id, trial.Model.ListingId, trial.Fingerprint, trial.Keyed, reserved, charge));
         var runner = routing.NextRunner();
         var outcome = admission.Verdict switch
         {
@@ -157,7 +158,7 @@ public sealed class RunTrialHandler(
             trial.Id, trial.Model.ListingId, trial.Model.Version, outcome.Outputs, outcome.LatencyMs, outcome.QueueMs, outcome.BatchSize,
             outcome.DeviceId, outcome.DeviceKind, outcome.DeviceName, outcome.FallbackReason,
             await costEstimates,
-            admission.Paid is { } paid && ChargeFor(trial) is { } charge
+            admission.Paid is { } paid && charge is not null
                 ? new PaidTrial(charge.Inferences, charge.Per1kMinor, charge.Currency, paid.SpentMinor, paid.CapMinor, paid.Warning)
                 : null);
     }
