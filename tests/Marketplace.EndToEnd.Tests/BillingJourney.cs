@@ -26,10 +26,10 @@ public sealed partial class BillingJourney(BrowserFixture fixture)
         await Portal.GoAsync(buyer, $"/quotes/{quoteId}");
         await buyer.GetByTestId("quote-accept").ClickAsync();
         await buyer.GetByTestId("confirm-dialog-confirm").ClickAsync();
-        await buyer.WaitForURLAsync(OrderUrl());
+        await Portal.LedToAsync(buyer, OrderUrl());
         await Portal.InteractiveAsync(buyer);
         await buyer.GetByTestId("order-invoice").First.ClickAsync();
-        await buyer.WaitForURLAsync(InvoiceUrl());
+        await Portal.AtAsync(buyer, InvoiceUrl());
         var invoiceId = InvoiceUrl().Match(buyer.Url).Groups[1].Value;
         await Portal.InteractiveAsync(buyer);
         await Assertions.Expect(buyer.Locator("[data-testid=invoice-status][data-status=Open]").First).ToBeVisibleAsync();

@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         await Host.StartAsync(TimeSpan.FromMinutes(3));
         await SeededModelsBenchmarkedAsync(TimeSpan.FromMinutes(3));
+        // CI runs this beside other test projects on a small machine: an expectation gets 15 s, not 5.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -103,6 +105,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
+        // The host's last lines sit beside the screenshots, so a failed journey on CI can be read afterwards.
+        await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "..", "e2e-host.log"), Host.Output);
         await Host.DisposeAsync();
         _data.Dispose();
     }

@@ -25,14 +25,14 @@ public sealed partial class CatalogSearchJourney(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("main")).ToHaveAttributeAsync("data-interactive", "false");
         circuit.Release();
 
-        await page.WaitForURLAsync(Address("/catalog?q=resnet"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=resnet"));
         await Assertions.Expect(page.GetByTestId("main")).ToHaveAttributeAsync("data-interactive", "true");
         await Assertions.Expect(page.GetByTestId("catalog-total")).ToHaveTextAsync("3 listings");
         await Assertions.Expect(search).ToHaveValueAsync("resnet");
         await Assertions.Expect(search).ToBeFocusedAsync();
         // The live box has the caret where it was: the next keystrokes refine the same search.
         await page.Keyboard.TypeAsync("-50");
-        await page.WaitForURLAsync(Address("/catalog?q=resnet-50"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=resnet-50"));
         await Assertions.Expect(page.GetByTestId("catalog-result")).ToHaveCountAsync(await TotalAsync("q=resnet-50"));
     }
 
@@ -81,31 +81,31 @@ public sealed partial class CatalogSearchJourney(BrowserFixture fixture)
         await Portal.SearchCatalogAsync(page, "H200");
         await Assertions.Expect(total).ToHaveTextAsync("1 listing");
         await page.GetByTestId("kind-chip-hardware").ClickAsync();
-        await page.WaitForURLAsync(Address("/catalog?q=H200&kind=hardware"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=H200&kind=hardware"));
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync(Address("/catalog?q=H200"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=H200"));
         await Assertions.Expect(page.GetByTestId("kind-chip-all")).ToHaveClassAsync(Filled());
         await page.GoBackAsync();
-        await page.WaitForURLAsync(Address("/catalog?q=resnet"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=resnet"));
         await Assertions.Expect(search).ToHaveValueAsync("resnet");
         await Assertions.Expect(total).ToHaveTextAsync("3 listings");
         await page.GoBackAsync();
-        await page.WaitForURLAsync(Address("/catalog"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog"));
         await Assertions.Expect(search).ToHaveValueAsync("");
         await Assertions.Expect(total).ToHaveTextAsync($"{everything} listings");
 
         await page.GoForwardAsync();
-        await page.WaitForURLAsync(Address("/catalog?q=resnet"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=resnet"));
         await Assertions.Expect(search).ToHaveValueAsync("resnet");
         await Assertions.Expect(total).ToHaveTextAsync("3 listings");
         await page.GoForwardAsync();
-        await page.WaitForURLAsync(Address("/catalog?q=H200"));
+        await Assertions.Expect(page).ToHaveURLAsync(Address("/catalog?q=H200"));
         await Assertions.Expect(search).ToHaveValueAsync("H200");
         await Assertions.Expect(total).ToHaveTextAsync("1 listing");
     }
 
-    private Func<string, bool> Address(string pathAndQuery) => url => url == fixture.BaseUrl + pathAndQuery;
+    private string Address(string pathAndQuery) => fixture.BaseUrl + pathAndQuery;
 
     private async Task<int> TotalAsync(string query)
     {

@@ -19,7 +19,7 @@ public sealed partial class ConfiguratorJourney(BrowserFixture fixture)
         await Portal.GoAsync(buyer, "/solutions");
 
         await buyer.GetByTestId("industry-manufacturing").ClickAsync();
-        await buyer.WaitForURLAsync(url => url.Contains("industry=manufacturing", StringComparison.Ordinal));
+        await Portal.AtAsync(buyer, IndustryUrl());
         await buyer.GetByTestId("scenario-mfg-visual-inspection").ClickAsync();
         await Assertions.Expect(buyer.GetByTestId("requirements-form")).ToBeVisibleAsync();
         await Assertions.Expect(buyer.Locator("input[data-testid=req-peak]")).Not.ToHaveValueAsync("");
@@ -52,7 +52,7 @@ public sealed partial class ConfiguratorJourney(BrowserFixture fixture)
         await Assertions.Expect(buyer.GetByTestId("candidate-movement")).ToHaveCountAsync(0);
 
         await first.GetByTestId("candidate-quote").ClickAsync();
-        await buyer.WaitForURLAsync(QuoteUrl());
+        await Portal.AtAsync(buyer, QuoteUrl());
         var quoteId = QuoteUrl().Match(buyer.Url).Groups[1].Value;
         await Portal.InteractiveAsync(buyer);
         await Assertions.Expect(buyer.Locator("[data-testid=quote-status][data-status=Open]")).ToBeVisibleAsync();
@@ -68,7 +68,7 @@ public sealed partial class ConfiguratorJourney(BrowserFixture fixture)
 
         await buyer.GetByTestId("quote-accept").ClickAsync();
         await buyer.GetByTestId("confirm-dialog-confirm").ClickAsync();
-        await buyer.WaitForURLAsync(OrderUrl());
+        await Portal.LedToAsync(buyer, OrderUrl());
         await Portal.InteractiveAsync(buyer);
         await Assertions.Expect(buyer.GetByTestId("order-status")).ToBeVisibleAsync();
         // One line per partner: the order's total is the quote's.
@@ -82,6 +82,9 @@ public sealed partial class ConfiguratorJourney(BrowserFixture fixture)
         await Portal.GoAsync(buyer, "/quotes?status=Accepted");
         await Assertions.Expect(buyer.Locator($"[data-testid=quote-link]:text-is('{quoteId}')")).ToBeVisibleAsync();
     }
+
+    [GeneratedRegex(@"[?&]industry=manufacturing(&|$)")]
+    private static partial Regex IndustryUrl();
 
     [GeneratedRegex(@"/quotes/(qte_\w+)$")]
     private static partial Regex QuoteUrl();

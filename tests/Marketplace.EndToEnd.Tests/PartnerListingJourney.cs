@@ -58,7 +58,7 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await page.GetByTestId("signup-password").FillAsync(Password);
         await BrowserFixture.ScreenshotAsync(page, "01-sign-up");
         await page.GetByTestId("signup-submit").ClickAsync();
-        await page.WaitForURLAsync(OnboardingUrl());
+        await Portal.AtAsync(page, OnboardingUrl());
         await Portal.InteractiveAsync(page);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class PartnerListingJourney(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "06-listing-editor");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "listing editor, a new integrator offering filled in");
         await page.GetByTestId("listing-save").ClickAsync();
-        await page.WaitForURLAsync(ListingUrl());
+        await Portal.AtAsync(page, ListingUrl());
         await page.GetByTestId("listing-submit").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=listing-status][data-status=InReview]").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "07-listing-in-review");

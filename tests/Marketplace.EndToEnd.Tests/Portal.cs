@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -11,6 +12,36 @@ internal static class Portal
     /// </summary>
     public static Task InteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-testid=main][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+    /// <summary>
+    /// Waits until the page's address matches. The portal navigates client-side (history.pushState),
+    /// and Playwright's WaitForURL can miss such a navigation when it lands before the waiter is set
+    /// up, then waits for a load event that never comes; polling the address has no such race.
+    /// </summary>
+    public static Task AtAsync(IPage page, Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
+
+    /// <summary>
+    /// Waits for the page an action leads to, or fails at once with the portal's error when the action
+    /// was refused: a refused action otherwise reads as a navigation timeout.
+    /// </summary>
+    public static async Task LedToAsync(IPage page, Regex url)
+    {
+        var alert = page.GetByTestId("error-alert").First;
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(200))
+        {
+            if (url.IsMatch(page.Url))
+            {
+                return;
+            }
+            if (await alert.IsVisibleAsync())
+            {
+                throw new InvalidOperationException($"Expected {url} but the portal said: {await alert.InnerTextAsync()}");
+            }
+            await Task.Delay(200);
+        }
+        await AtAsync(page, url);
+    }
 
     public static async Task GoAsync(IPage page, string path)
     {
@@ -32,7 +63,7 @@ internal static class Portal
         await page.GetByTestId("signin-email").FillAsync(email);
         await page.GetByTestId("signin-password").FillAsync(password);
         await page.GetByTestId("signin-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/signin"), new() { Timeout = 30_000 });
     }
 
     /// <summary>
@@ -66,7 +97,7 @@ internal static class Portal
         await search.FillAsync(text);
         try
         {
-            await page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+            await AtAsync(page, new Regex(Regex.Escape("q=" + Uri.EscapeDataString(text))));
         }
         catch (TimeoutException)
         {
