@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Inference.Generation;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Api.Tests;
@@ -60,7 +61,7 @@ public sealed class GenerationApiTests(MarketplaceFactory factory, GenerationMod
 
         using var response = await client.SendAsync(GenerationFlows.Generate(writer, new { prompt = "abc", maxNewTokens = 6, stream = true }), HttpCompletionOption.ResponseHeadersRead);
         var events = new List<(string Event, JsonObject Data)>();
-        await foreach (var e in GenerationFlows.ReadEventsAsync(response))
+        await foreach (var e in ServerSentEvents.ReadAsync(response))
         {
             events.Add(e);
         }
@@ -170,7 +171,7 @@ public sealed class GenerationApiTests(MarketplaceFactory factory, GenerationMod
 
         var response = await client.SendAsync(GenerationFlows.Generate(slow, new { prompt = "a", maxNewTokens = asked, stream = true }), HttpCompletionOption.ResponseHeadersRead);
         Assert.True(GenerationFlows.IsEventStream(response), $"{(int)response.StatusCode} {response.Content.Headers.ContentType}");
-        await using (var events = GenerationFlows.ReadEventsAsync(response).GetAsyncEnumerator())
+        await using (var events = ServerSentEvents.ReadAsync(response).GetAsyncEnumerator())
         {
             Assert.True(await events.MoveNextAsync());
             Assert.Equal("token", events.Current.Event);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Marketplace.Inference.Onnx.Decoders;
 
 namespace Marketplace.Api.Tests;
@@ -50,30 +48,18 @@ internal static class GenerationFlows
     /// <summary>vocab.json of GPT-2's 256 byte tokens (byte b has id b) and an empty merges.txt, as file parts.</summary>
     public static MultipartFormDataContent ByteTokenizer() => new()
     {
-        { new ByteArrayContent(ByteVocabularyJson()), "file", "vocab.json" },
+        { new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(Marketplace.Inference.Generation.ByteLevelBpeTokenizer.ByteAlphabetVocabulary())), "file", "vocab.json" },
         { new ByteArrayContent(EmptyMerges), "file", "merges.txt" },
     };
 
     /// <summary>The same files named by their multipart part names rather than their file names.</summary>
     public static MultipartFormDataContent ByteTokenizerByPartName() => new()
     {
-        { new ByteArrayContent(ByteVocabularyJson()), "vocab.json", "upload-1" },
+        { new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(Marketplace.Inference.Generation.ByteLevelBpeTokenizer.ByteAlphabetVocabulary())), "vocab.json", "upload-1" },
         { new ByteArrayContent(EmptyMerges), "merges.txt", "upload-2" },
     };
 
     private static readonly byte[] EmptyMerges = "#version: 0.2\n"u8.ToArray();
-
-    private static byte[] ByteVocabularyJson()
-    {
-        static bool Printable(int b) => b is (>= '!' and <= '~') or (>= 0xA1 and <= 0xAC) or (>= 0xAE and <= 0xFF);
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shifted = 0;
-        for (var b = 0; b < 256; b++)
-        {
-            vocabulary[((char)(Printable(b) ? b : 256 + shifted++)).ToString()] = b;
-        }
-        return JsonSerializer.SerializeToUtf8Bytes(vocabulary);
-    }
 
     public static HttpRequestMessage Generate(string listing, object body, string? key = null)
     {
@@ -83,34 +69,6 @@ internal static class GenerationFlows
             request.Headers.Add("Idempotency-Key", key);
         }
         return request;
-    }
-
-    /// <summary>Server-sent events as they arrive: (event, data) pairs.</summary>
-    public static async IAsyncEnumerable<(string Event, JsonObject Data)> ReadEventsAsync(HttpResponseMessage response)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        string? name = null;
-        var data = new StringBuilder();
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (name is not null)
-                {
-                    yield return (name, JsonNode.Parse(data.ToString())!.AsObject());
-                }
-                (name, data) = (null, new StringBuilder());
-            }
-            else if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data.Append(line["data: ".Length..]);
-            }
-        }
     }
 
     public static bool IsEventStream(HttpResponseMessage response) =>

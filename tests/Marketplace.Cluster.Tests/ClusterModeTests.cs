@@ -100,13 +100,13 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
         await HostApi.EventuallyAsync(() => ActiveSilosAsync(b), n => n == 2, TimeSpan.FromSeconds(60), "two active silos");
         var admin = a.ClientWithKey(AdminKey);
         var partner = (await admin.CreateOrganizationAsync("Propagation Partner", "Partner"))["id"]!.GetValue<string>();
-        var owner = a.ClientWithKey(await HostApi.IssueKeyAsync(admin, partner, "Owner"));
-        await HostApi.OnboardAsync(owner, admin, partner);
+        var owner = a.ClientWithKey(await HostRequests.IssueKeyAsync(admin, partner, "Owner"));
+        await HostRequests.OnboardPartnerAsync(owner, admin, partner, "Integrator");
         var name = "Propagation Test " + Guid.NewGuid().ToString("N")[..6];
         var listing = await HostApi.CreateIntegratorListingAsync(owner, partner, name);
-        await HostApi.SendOkAsync(owner, HttpMethod.Post, $"/api/v1/listings/{listing}/submit");
+        await HostRequests.SendOkAsync(owner, HttpMethod.Post, $"/api/v1/listings/{listing}/submit");
 
-        await HostApi.SendOkAsync(admin, HttpMethod.Post, $"/api/v1/admin/listings/{listing}/approve", """{"note":"ok"}""");
+        await HostRequests.SendOkAsync(admin, HttpMethod.Post, $"/api/v1/admin/listings/{listing}/approve", """{"note":"ok"}""");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var total = 0;
         while (watch.Elapsed < TimeSpan.FromSeconds(1) && total == 0)
@@ -123,7 +123,7 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
         var info = JsonNode.Parse(await b.ClientWithKey(AdminKey).GetStringAsync("/api/v1/system/info"))!;
         // Every silo has its CPU (a GPU too, on a machine with one); the trial ran on a device some silo advertises.
         Assert.All(info["silos"]!.AsArray(), silo => Assert.Contains(silo!["devices"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "CPU"));
-        var trial = JsonNode.Parse(await HostApi.SendOkAsync(b.ClientWithKey(AdminKey), HttpMethod.Post,
+        var trial = JsonNode.Parse(await HostRequests.SendOkAsync(b.ClientWithKey(AdminKey), HttpMethod.Post,
             "/api/v1/sandbox/models/lst_all-minilm-l6-v2/trials", """{"texts":["a cluster-wide sandbox"]}"""))!;
         Assert.Equal(384, trial["outputs"]!["embeddings"]![0]!.AsArray().Count);
         Assert.Contains(info["devices"]!.AsArray(), d => d!["id"]!.GetValue<string>() == trial["device"]!.GetValue<string>()
@@ -148,7 +148,7 @@ public sealed class ClusterModeTests(ClusterFixture cluster)
                   dataRules: Label images stay in the warehouse.
 
             """);
-        await HostApi.SendOkAsync(a.ClientWithKey(AdminKey), HttpMethod.Post, "/api/v1/admin/catalog/reload");
+        await HostRequests.SendOkAsync(a.ClientWithKey(AdminKey), HttpMethod.Post, "/api/v1/admin/catalog/reload");
         var reloaded = System.Diagnostics.Stopwatch.StartNew();
         var listed = false;
         while (reloaded.Elapsed < TimeSpan.FromSeconds(1) && !listed)

@@ -44,11 +44,11 @@ public sealed class LedgerDurabilityTests : IDisposable
             await first.StartAsync(TimeSpan.FromMinutes(3));
             var admin = first.ClientWithKey(AdminKey);
             var organization = (await admin.CreateOrganizationAsync("Ledger Crash Bank"))["id"]!.GetValue<string>();
-            var customer = first.ClientWithKey(await HostApi.IssueKeyAsync(admin, organization, "Owner"));
+            var customer = first.ClientWithKey(await HostRequests.IssueKeyAsync(admin, organization, "Owner"));
             for (var i = 0; i < Invoices; i++)
             {
-                var quote = JsonNode.Parse(await HostApi.SendOkAsync(customer, HttpMethod.Post, "/api/v1/quotes", System.Text.Json.JsonSerializer.Serialize(QuoteBody)))!["id"]!.GetValue<string>();
-                var accepted = JsonNode.Parse(await HostApi.SendOkAsync(customer, HttpMethod.Post, $"/api/v1/quotes/{quote}/accept"))!;
+                var quote = JsonNode.Parse(await HostRequests.SendOkAsync(customer, HttpMethod.Post, "/api/v1/quotes", System.Text.Json.JsonSerializer.Serialize(QuoteBody)))!["id"]!.GetValue<string>();
+                var accepted = JsonNode.Parse(await HostRequests.SendOkAsync(customer, HttpMethod.Post, $"/api/v1/quotes/{quote}/accept"))!;
                 var invoiceId = accepted["invoiceIds"]![0]!.GetValue<string>();
                 var invoice = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/invoices/{invoiceId}"))!;
                 invoices.Add((invoiceId, invoice["totalMinor"]!.GetValue<long>()));

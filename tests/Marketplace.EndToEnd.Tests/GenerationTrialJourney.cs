@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Marketplace.Inference.Generation;
 using Marketplace.Inference.Onnx.Decoders;
+using Marketplace.Testing;
 using Microsoft.Playwright;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -64,41 +63,8 @@ public sealed class GenerationTrialJourney(BrowserFixture fixture)
     private async Task<string> PublishWriterAsync()
     {
         using var admin = Client(BrowserFixture.AdminKey);
-        var partner = (await OkAsync(admin.PostAsJsonAsync("/api/v1/admin/organizations", new { name = $"Exact Writers {Guid.NewGuid():N}", type = "Partner" })))["id"]!.GetValue<string>();
-        var key = (await OkAsync(admin.PostAsJsonAsync($"/api/v1/admin/organizations/{partner}/api-keys", new { name = "e2e", role = "Owner" })))["key"]!.GetValue<string>();
-        using var owner = Client(key);
-        await OkAsync(owner.PutAsJsonAsync($"/api/v1/partners/{partner}/profile", new
-        {
-            legalName = "Exact Writers Ltd (fictional)",
-            country = "DE",
-            taxId = "DE123456789",
-            website = "https://exact-writers.example",
-            contactEmail = "vendor@exact-writers.example",
-            kinds = new[] { "ModelVendor" },
-        }));
-        var agreement = (await owner.GetFromJsonAsync<JsonObject>("/api/v1/partners/agreement"))!["version"]!.GetValue<string>();
-        await OkAsync(owner.PostAsJsonAsync($"/api/v1/partners/{partner}/agreement", new { version = agreement }));
-        await OkAsync(owner.PostAsync($"/api/v1/partners/{partner}/documents", new MultipartFormDataContent
-        {
-            { new ByteArrayContent("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray()), "file", "incorporation.pdf" },
-            { new StringContent("incorporation"), "kind" },
-        }));
-        await OkAsync(owner.PostAsync($"/api/v1/partners/{partner}/submit", null));
-        await OkAsync(admin.PostAsJsonAsync($"/api/v1/admin/partners/{partner}/verify", new { note = "Registry checked." }));
-        var listing = (await OkAsync(owner.PostAsync("/api/v1/listings", new StringContent($$$"""
-            {"partnerId":"{{{partner}}}","kind":"Model","name":"Exact Writer","summary":"A test decoder that writes the next letters of the alphabet","task":"text-generation","modality":"text","license":"mit","industries":["media"],"regions":["GLOBAL"],"deployment":["Cloud"],"pricing":{"currency":"USD","per1kInferencesMinor":5}}
-            """, Encoding.UTF8, "application/json"))))["id"]!.GetValue<string>();
-        var artifact = new ByteArrayContent(ExactDecoderBuilder.Build(Writer));
-        artifact.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        await OkAsync(owner.PutAsync($"/api/v1/listings/{listing}/artifact", artifact));
-        await OkAsync(owner.PutAsync($"/api/v1/listings/{listing}/tokenizer", new MultipartFormDataContent
-        {
-            { new ByteArrayContent(ByteVocabularyJson()), "file", "vocab.json" },
-            { new ByteArrayContent("#version: 0.2\n"u8.ToArray()), "file", "merges.txt" },
-        }));
-        await OkAsync(owner.PostAsync($"/api/v1/listings/{listing}/submit", null));
-        await OkAsync(admin.PostAsJsonAsync($"/api/v1/admin/listings/{listing}/approve", new { note = "ok" }));
-        return listing;
+        return await HostRequests.PublishGenerationModelAsync(admin, () => new ByteArrayContent(ExactDecoderBuilder.Build(Writer)),
+            JsonSerializer.SerializeToUtf8Bytes(ByteLevelBpeTokenizer.ByteAlphabetVocabulary()), "Exact Writer", "A test decoder that writes the next letters of the alphabet");
     }
 
     private HttpClient Client(string key)
@@ -106,26 +72,5 @@ public sealed class GenerationTrialJourney(BrowserFixture fixture)
         var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
-    }
-
-    private static async Task<JsonObject> OkAsync(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject();
-    }
-
-    /// <summary>GPT-2's 256 byte tokens: byte b has id b, written as GPT-2's printable stand-in for it.</summary>
-    private static byte[] ByteVocabularyJson()
-    {
-        static bool Printable(int b) => b is (>= '!' and <= '~') or (>= 0xA1 and <= 0xAC) or (>= 0xAE and <= 0xFF);
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shifted = 0;
-        for (var b = 0; b < 256; b++)
-        {
-            vocabulary[((char)(Printable(b) ? b : 256 + shifted++)).ToString()] = b;
-        }
-        return JsonSerializer.SerializeToUtf8Bytes(vocabulary);
     }
 }

@@ -78,7 +78,17 @@ public sealed partial class ByteLevelBpeTokenizer : ITextTokenizer
     /// </summary>
     public static ByteLevelBpeTokenizer ByteAlphabet()
     {
-        // GPT-2 shows bytes that are printable Latin-1 as themselves and the rest as U+0100 onwards, in byte order.
+        using var vocabJson = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(ByteAlphabetVocabulary()));
+        using var noMerges = new MemoryStream();
+        return Load(vocabJson, noMerges);
+    }
+
+    /// <summary>
+    /// GPT-2's 256 byte tokens as a vocab.json maps them: byte b has id b and is written as itself
+    /// when it is printable Latin-1, else as U+0100 onwards in byte order ('Ġ' for a space).
+    /// </summary>
+    public static Dictionary<string, int> ByteAlphabetVocabulary()
+    {
         static bool Printable(int b) => b is (>= '!' and <= '~') or (>= 0xA1 and <= 0xAC) or (>= 0xAE and <= 0xFF);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var shifted = 0;
@@ -86,9 +96,7 @@ public sealed partial class ByteLevelBpeTokenizer : ITextTokenizer
         {
             vocabulary[((char)(Printable(b) ? b : 256 + shifted++)).ToString()] = b;
         }
-        using var vocabJson = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(vocabulary));
-        using var noMerges = new MemoryStream();
-        return Load(vocabJson, noMerges);
+        return vocabulary;
     }
 
     public IReadOnlyList<int> Encode(string text) => _tokenizer.EncodeToIds(text);

@@ -39,7 +39,7 @@ internal static class DecoderFixtures
 
     public static ByteLevelBpeTokenizer ByteTokenizer(IEnumerable<(string Token, int Id)>? extra = null, IEnumerable<string>? merges = null, TokenizerSettings? settings = null)
     {
-        var vocabulary = ByteVocabulary();
+        var vocabulary = ByteLevelBpeTokenizer.ByteAlphabetVocabulary();
         foreach (var (token, id) in extra ?? [])
         {
             vocabulary[token] = id;
@@ -49,20 +49,6 @@ internal static class DecoderFixtures
             new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(vocabulary)),
             new MemoryStream(Encoding.UTF8.GetBytes(mergesText)),
             settings);
-    }
-
-    /// <summary>GPT-2's 256 byte tokens: byte b has id b, written as GPT-2's printable stand-in for b ('Ġ' for a space).</summary>
-    public static Dictionary<string, int> ByteVocabulary()
-    {
-        var printable = Enumerable.Range('!', '~' - '!' + 1).Concat(Enumerable.Range(0xA1, 0xAC - 0xA1 + 1)).Concat(Enumerable.Range(0xAE, 0xFF - 0xAE + 1)).ToHashSet();
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shifted = 0;
-        for (var b = 0; b < 256; b++)
-        {
-            var symbol = printable.Contains(b) ? (char)b : (char)(256 + shifted++);
-            vocabulary[symbol.ToString()] = b;
-        }
-        return vocabulary;
     }
 
     /// <summary>Reads every chunk as it comes, then the result.</summary>
