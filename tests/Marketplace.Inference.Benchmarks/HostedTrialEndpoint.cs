@@ -5,8 +5,8 @@ namespace Marketplace.Inference.Benchmarks;
 
 /// <summary>
 /// Starts the real host (its own process, embedded mode, a fresh data folder, the seed catalog with
-/// all-MiniLM-L6-v2) and lifts the benchmark organisation's sandbox quota, so the trial endpoint
-/// can be measured over HTTP in the same run as raw ONNX Runtime.
+/// all-MiniLM-L6-v2) and lifts the benchmark organisation's sandbox quota (trials and generation
+/// tokens), so the trial and generation endpoints can be measured over HTTP in the same run as raw ONNX Runtime.
 /// </summary>
 internal sealed class HostedTrialEndpoint : IAsyncDisposable
 {
@@ -22,6 +22,21 @@ internal sealed class HostedTrialEndpoint : IAsyncDisposable
     }
 
     public Uri BaseUrl => _host.Http.BaseAddress!;
+
+    /// <summary>A client with the operator's key and room for long uploads and validations.</summary>
+    public HttpClient Admin()
+    {
+        var client = _host.ClientWithKey(AdminKey);
+        client.Timeout = TimeSpan.FromMinutes(10);
+        return client;
+    }
+
+    public HttpClient WithKey(string key)
+    {
+        var client = _host.ClientWithKey(key);
+        client.Timeout = TimeSpan.FromMinutes(10);
+        return client;
+    }
 
     public static async Task<HostedTrialEndpoint> StartAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
@@ -40,7 +55,7 @@ internal sealed class HostedTrialEndpoint : IAsyncDisposable
         await host.StartAsync(TimeSpan.FromMinutes(3));
         using var admin = host.ClientWithKey(AdminKey);
         using var quota = await admin.PutAsJsonAsync("/api/v1/admin/organizations/org_operator/sandbox-quota",
-            new { dailyTrials = 10_000_000, dailyComputeSeconds = 10_000_000, trialsPerSecond = 10_000, burst = 100_000 });
+            new { dailyTrials = 10_000_000, dailyComputeSeconds = 10_000_000, trialsPerSecond = 10_000, burst = 100_000, dailyGenerationTokens = 10_000_000_000 });
         quota.EnsureSuccessStatusCode();
         return new HostedTrialEndpoint(data, host);
     }

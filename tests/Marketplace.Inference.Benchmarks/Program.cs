@@ -17,7 +17,7 @@ if (args.Length > 0 && args[0] == "generation")
 if (args.Length == 0 || args[0] != "engine")
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- engine [--seconds N] [--rounds N] [--cpu-concurrency N] [--http-base-url URL --http-path PATH --http-body JSON | --no-http] [--before-base-url URL --before-label TEXT] [--no-breakdown] [--no-spinning] [--no-image] [--no-write]");
-    Console.Error.WriteLine("       dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- generation [--config smollm2|tiny] [--new-tokens 64] [--prompt-tokens 32] [--streams 8] [--rounds 3] [--threads N] [--device cpu|cuda:0]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Marketplace.Inference.Benchmarks -- generation [--config smollm2|tiny] [--new-tokens 64] [--prompt-tokens 32] [--streams 8] [--rounds 3] [--pairs 5] [--threads N] [--device cpu|cuda:0] [--no-endpoint]");
     return 2;
 }
 var seconds = double.Parse(Option("--seconds") ?? "2", CultureInfo.InvariantCulture);
