@@ -27,6 +27,11 @@ internal static class GenerationFlows
         var listing = await CreateAsync(owner, partner, name);
         var report = await (await owner.PutAsync($"/api/v1/listings/{listing}/artifact", SandboxApiTests.Octets(ExactDecoderBuilder.Build(settings)))).ReadObjectAsync();
         Assert.Equal("Valid", report["status"]!.GetValue<string>());
+        // The upload's answer says what the validator read from the decoder.
+        var decoder = report["decoder"]!;
+        Assert.Equal((settings.Layers, settings.KvHeads, settings.HeadSize, settings.Vocabulary, settings.ContextLength, settings.PositionIds),
+            (decoder["layers"]!.GetValue<int>(), decoder["kvHeads"]!.GetValue<int>(), decoder["headSize"]!.GetValue<int>(),
+             decoder["vocabularySize"]!.GetValue<int>(), decoder["contextLength"]!.GetValue<int>(), decoder["hasPositionIds"]!.GetValue<bool>()));
         await PartnerFlows.Ok(owner.PutAsync($"/api/v1/listings/{listing}/tokenizer", ByteTokenizer()));
         await PartnerFlows.Ok(owner.PostAsync($"/api/v1/listings/{listing}/submit", null));
         await PartnerFlows.Ok(factory.Admin().PostAsJsonAsync($"/api/v1/admin/listings/{listing}/approve", new { note = "ok" }));

@@ -71,10 +71,12 @@ public sealed class SandboxUsageTests : PortalTest
 
         page.WaitForElement("button[data-testid='sandbox-quota']").Click();
         page.WaitForElement("input[data-testid='quota-daily-trials']").Change("5000");
+        Assert.Equal("200000", page.Find("input[data-testid='quota-daily-tokens']").GetAttribute("value"));
+        page.Find("input[data-testid='quota-daily-tokens']").Change("1000000");
         page.Find("button[data-testid='quota-save']").Click();
 
         page.WaitForAssertion(() => Assert.Single(Mediator.SentOf<SetSandboxQuota>()));
-        Assert.Equal(new SetSandboxQuota("org_customer", 5000, 600, 5, 20), Mediator.SentOf<SetSandboxQuota>().Single());
+        Assert.Equal(new SetSandboxQuota("org_customer", 5000, 600, 5, 20, DailyGenerationTokens: 1_000_000), Mediator.SentOf<SetSandboxQuota>().Single());
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='quota-dialog']")));
     }
 }
