@@ -99,6 +99,32 @@ public sealed class TokenizerUploadTests : PortalTest
         Assert.Equal("Upload the decoder file first.", page.Find("[data-testid='tokenizer-status']").TextContent.Trim());
     }
 
+    [Fact]
+    public void A_decoders_cache_tensors_fold_into_one_line_each_way_until_asked_for()
+    {
+        static TensorSpec Cache(string name) => new(name, "float32", [-1, 3, -1, 64]);
+        var listing = GenerationListing();
+        var artifact = listing.Current.Artifact! with
+        {
+            Inputs = [new("input_ids", "int64", [-1, -1]), new("attention_mask", "int64", [-1, -1]),
+                Cache("past_key_values.0.key"), Cache("past_key_values.0.value"), Cache("past_key_values.1.key"), Cache("past_key_values.1.value")],
+            Outputs = [new("logits", "float32", [-1, -1, 49_152]), Cache("present.0.key"), Cache("present.0.value"), Cache("present.1.key"), Cache("present.1.value")],
+        };
+        var page = Render<ArtifactReport>(p => p.Add(r => r.Artifact, ArtifactView.From(artifact, listing.Current)));
+
+        Assert.Equal(["input_ids", "attention_mask", "logits"], page.FindAll("[data-testid='artifact-tensor-row'] td:nth-child(2)").Select(c => c.TextContent.Trim()));
+        var folded = page.FindAll("[data-testid='artifact-cache-row']");
+        Assert.Equal(["Input", "Output"], folded.Select(r => r.GetAttribute("data-direction")));
+        Assert.StartsWith("past_key_values.{0…1}.key|value", folded[0].Children[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("(4 tensors)", folded[1].TextContent);
+        Assert.Equal("[?, 3, ?, 64]", folded[1].Children[3].TextContent.Trim());
+
+        page.Find("button[data-testid='artifact-show-cache']").Click();
+
+        Assert.Equal(11, page.FindAll("[data-testid='artifact-tensor-row']").Count);
+        Assert.Empty(page.FindAll("[data-testid='artifact-cache-row']"));
+    }
+
     [Theory]
     [InlineData("vocab.json", "vocab.json")]
     [InlineData("GPT2-Merges.TXT", "merges.txt")]
