@@ -103,6 +103,30 @@ public sealed class GenerationApiTests(MarketplaceFactory factory, GenerationMod
         Assert.Empty((await UsageAsync(client))["events"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("""{"prompt":"","maxNewTokens":8}""", "prompt")]
+    [InlineData("""{"prompt":123}""", "prompt")]
+    [InlineData("""{"maxNewTokens":8}""", "prompt")]
+    [InlineData("""{"prompt":"abc","maxNewTokens":0}""", "maxNewTokens")]
+    [InlineData("""{"prompt":"abc","maxNewTokens":1000000}""", "maxNewTokens")]
+    [InlineData("""{"prompt":"abc","maxNewTokens":1.5}""", "maxNewTokens")]
+    [InlineData("""{"prompt":"abc","temperature":-0.5}""", "temperature")]
+    [InlineData("""{"prompt":"abc","topP":0}""", "topP")]
+    [InlineData("""{"prompt":"abc","topK":-1}""", "topK")]
+    [InlineData("""{"prompt":"abc","stop":["a","b","c","d","e"]}""", "stop")]
+    [InlineData("""{"prompt":"abc","stop":[""]}""", "stop[0]")]
+    [InlineData("""{"prompt":"abc","stream":"yes"}""", "stream")]
+    public async Task A_bad_generation_request_is_a_400_naming_its_field_and_meters_nothing(string body, string field)
+    {
+        var writer = await models.WriterAsync(factory);
+        var client = await CustomerAsync();
+
+        using var response = await client.PostJsonTextAsync($"/api/v1/sandbox/models/{writer}/generations", body);
+
+        await response.AssertInvalidFieldsAsync(field);
+        Assert.Empty((await UsageAsync(client))["events"]!.AsArray());
+    }
+
     [Fact]
     public async Task A_text_model_on_generations_and_a_generation_model_on_trials_are_400s_naming_the_right_endpoint()
     {
