@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Marketplace.Inference.Generation;
 using Marketplace.Inference.Onnx.Decoders;
@@ -54,24 +53,8 @@ public sealed class GenerationListingJourney(BrowserFixture fixture)
     /// <summary>The vendor's draft, as its API key would create it (the editor's form is another journey's).</summary>
     private async Task<string> DraftGenerationListingAsync()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BrowserFixture.AdminKey);
-        using var owner = new HttpClient { BaseAddress = http.BaseAddress };
-        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await HostRequests.IssueKeyAsync(http, Vendor, "Owner"));
-        var body = await HostRequests.SendOkAsync(owner, HttpMethod.Post, "/api/v1/listings", JsonSerializer.Serialize(new
-        {
-            partnerId = Vendor,
-            kind = "Model",
-            name = "Lumen Writer (test decoder)",
-            summary = "A test decoder that writes the next letters of the alphabet",
-            task = "text-generation",
-            modality = "text",
-            license = "mit",
-            industries = new[] { "media" },
-            regions = new[] { "GLOBAL" },
-            deployment = new[] { "Cloud" },
-            pricing = new { currency = "USD", per1kInferencesMinor = 5 },
-        }));
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        using var admin = fixture.Host.ClientWithKey(BrowserFixture.AdminKey);
+        using var owner = fixture.Host.ClientWithKey(await HostRequests.IssueKeyAsync(admin, Vendor, "Owner"));
+        return await HostRequests.CreateGenerationListingAsync(owner, Vendor, "Lumen Writer (test decoder)", "A test decoder that writes the next letters of the alphabet");
     }
 }

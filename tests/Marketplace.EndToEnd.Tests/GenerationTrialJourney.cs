@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Marketplace.Inference.Generation;
 using Marketplace.Inference.Onnx.Decoders;
@@ -62,15 +61,8 @@ public sealed class GenerationTrialJourney(BrowserFixture fixture)
     /// <summary>A verified model vendor lists the decoder with its tokenizer; an operator approves it.</summary>
     private async Task<string> PublishWriterAsync()
     {
-        using var admin = Client(BrowserFixture.AdminKey);
-        return await HostRequests.PublishGenerationModelAsync(admin, () => new ByteArrayContent(ExactDecoderBuilder.Build(Writer)),
+        using var admin = fixture.Host.ClientWithKey(BrowserFixture.AdminKey);
+        return await HostRequests.PublishGenerationModelAsync(admin, new ByteArrayContent(ExactDecoderBuilder.Build(Writer)),
             JsonSerializer.SerializeToUtf8Bytes(ByteLevelBpeTokenizer.ByteAlphabetVocabulary()), "Exact Writer", "A test decoder that writes the next letters of the alphabet");
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
     }
 }

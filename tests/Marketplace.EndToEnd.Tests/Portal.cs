@@ -40,7 +40,7 @@ internal static class Portal
             }
             await Task.Delay(200);
         }
-        await AtAsync(page, url);
+        Assert.Fail($"Expected {url} within 60 s; the page is at {page.Url}.");
     }
 
     public static async Task GoAsync(IPage page, string path)
@@ -99,7 +99,7 @@ internal static class Portal
         {
             await AtAsync(page, new Regex(Regex.Escape("q=" + Uri.EscapeDataString(text))));
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             Assert.Fail($"The catalog did not search for '{text}': the address is {page.Url}, the box holds '{await search.InputValueAsync()}', "
                 + $"the page is {(await page.GetByTestId("main").GetAttributeAsync("data-interactive") == "true" ? "live" : "not live")}.");

@@ -31,13 +31,6 @@ internal sealed class HostedTrialEndpoint : IAsyncDisposable
         return client;
     }
 
-    public HttpClient WithKey(string key)
-    {
-        var client = _host.ClientWithKey(key);
-        client.Timeout = TimeSpan.FromMinutes(10);
-        return client;
-    }
-
     public static async Task<HostedTrialEndpoint> StartAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var data = new TempDirectory("inference-bench");

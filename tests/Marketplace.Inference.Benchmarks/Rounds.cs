@@ -37,7 +37,7 @@ internal static class Medians
     public static ThroughputStats Of(IReadOnlyList<ThroughputStats> rounds) =>
         rounds.OrderBy(r => r.InferencesPerSecond).ElementAt(rounds.Count / 2);
 
-    private static double Of(IEnumerable<double> values)
+    public static double Of(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];

@@ -18,8 +18,7 @@ public sealed class GenerationTrialTests : PortalTest
     public GenerationTrialTests()
     {
         Caller = TestCallers.Customer;
-        Mediator.On<StartGeneration>(c => new GenerationSession("gen_1", c.ModelId, "1.0.0", 3, c.MaxNewTokens ?? 64, replay: false,
-            token => _chunks.Reader.ReadAllAsync(token), _answer.Task, () => Interlocked.Increment(ref _stops)));
+        Mediator.On<StartGeneration>(_ => new GenerationSession(token => _chunks.Reader.ReadAllAsync(token), _answer.Task, () => Interlocked.Increment(ref _stops)));
     }
 
     [Fact]

@@ -74,30 +74,17 @@ public static class HostRequests
     /// <summary>
     /// A new verified model vendor lists a text-generation model, uploads its ONNX decoder and a
     /// byte-level BPE tokenizer (vocab.json, no merges), submits it, and an operator approves it;
-    /// the listing's id. The decoder streams from <paramref name="decoder"/>, so a file of hundreds
-    /// of megabytes is never held in memory.
+    /// the listing's id. Pass the decoder as a StreamContent so a file of hundreds of megabytes
+    /// is never held in memory.
     /// </summary>
-    public static async Task<string> PublishGenerationModelAsync(HttpClient admin, Func<HttpContent> decoder, byte[] vocabJson, string name, string summary)
+    public static async Task<string> PublishGenerationModelAsync(HttpClient admin, HttpContent decoder, byte[] vocabJson, string name, string summary)
     {
         var partner = await CreateOrganizationAsync(admin, $"{name} vendor {Guid.NewGuid():N}", "Partner");
         using var owner = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
         owner.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await IssueKeyAsync(admin, partner, "Owner"));
         await OnboardPartnerAsync(owner, admin, partner, "ModelVendor");
-        var listing = JsonNode.Parse(await SendOkAsync(owner, HttpMethod.Post, "/api/v1/listings", JsonSerializer.Serialize(new
-        {
-            partnerId = partner,
-            kind = "Model",
-            name,
-            summary,
-            task = "text-generation",
-            modality = "text",
-            license = "mit",
-            industries = new[] { "media" },
-            regions = new[] { "GLOBAL" },
-            deployment = new[] { "Cloud" },
-            pricing = new { currency = "USD", per1kInferencesMinor = 5 },
-        })))!["id"]!.GetValue<string>();
-        using var artifact = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/listings/{listing}/artifact") { Content = decoder() };
+        var listing = await CreateGenerationListingAsync(owner, partner, name, summary);
+        using var artifact = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/listings/{listing}/artifact") { Content = decoder };
         artifact.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         await SendOkAsync(owner, artifact);
         using var tokenizer = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/listings/{listing}/tokenizer")
@@ -113,4 +100,21 @@ public static class HostRequests
         await SendOkAsync(admin, HttpMethod.Post, $"/api/v1/admin/listings/{listing}/approve", """{"note":"ok"}""");
         return listing;
     }
+
+    /// <summary>A draft text-generation model listing (the sandbox contract's body), created with the owner's key; its id.</summary>
+    public static async Task<string> CreateGenerationListingAsync(HttpClient owner, string partner, string name, string summary) =>
+        JsonNode.Parse(await SendOkAsync(owner, HttpMethod.Post, "/api/v1/listings", JsonSerializer.Serialize(new
+        {
+            partnerId = partner,
+            kind = "Model",
+            name,
+            summary,
+            task = "text-generation",
+            modality = "text",
+            license = "mit",
+            industries = new[] { "media" },
+            regions = new[] { "GLOBAL" },
+            deployment = new[] { "Cloud" },
+            pricing = new { currency = "USD", per1kInferencesMinor = 5 },
+        })))!["id"]!.GetValue<string>();
 }

@@ -24,7 +24,7 @@ internal static class SandboxModels
     }
 
     /// <summary>What the engine needs besides the file, checked before a trial is admitted and counted.</summary>
-    private static SandboxModel Runnable(SandboxModel model) => model.Spec.Adapter switch
+    public static SandboxModel Runnable(SandboxModel model) => model.Spec.Adapter switch
     {
         ModelAdapters.Text when model.Artifact.VocabularySha256 is null =>
             throw new ConflictException("sandbox.no_vocabulary", "This text model has no vocabulary (vocab.txt) yet, so it cannot tokenise input."),

@@ -10,6 +10,7 @@ public static class LedgerKeys
 {
     public const string PayoutPrefix = "payout:";
     public const string PayoutReversalPrefix = "payout-reversal:";
+    private const string InvoicePrefix = "invoice:";
 
     public static string Issue(string invoiceId) => $"invoice:{invoiceId}:issue";
 
@@ -19,7 +20,8 @@ public static class LedgerKeys
 
     public static string Payment(string invoiceId, string reference) => $"invoice:{invoiceId}:payment:{reference}";
 
-    public static string Refund(string invoiceId, int number) => $"invoice:{invoiceId}:refund:{number.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>A refund's entry: its gateway operation id under the invoice prefix, so one reads back as the other.</summary>
+    public static string Refund(string invoiceId, int number) => InvoicePrefix + RefundOperation(invoiceId, number);
 
     /// <summary>Our operation id for the gateway's side of a refund (its idempotency key and metadata).</summary>
     public static string RefundOperation(string invoiceId, int number) => $"{invoiceId}:refund:{number.ToString(CultureInfo.InvariantCulture)}";
@@ -35,7 +37,7 @@ public static class LedgerKeys
         }
         var parts = key.Split(':', 4);
         return parts is ["invoice", var invoice, "payment", _] ? ("payment", invoice, null)
-            : parts is ["invoice", var refunded, "refund", var number] ? ("refund", refunded, $"{refunded}:refund:{number}")
+            : parts is ["invoice", var refunded, "refund", _] ? ("refund", refunded, key[InvoicePrefix.Length..])
             : ("other", null, null);
     }
 }

@@ -27,6 +27,9 @@ public static class SpendCaps
 {
     public const int WarnAtBasisPoints = 8_000;
 
+    /// <summary>From <see cref="WarnAtBasisPoints"/> of the cap on, paid trials carry a warning.</summary>
+    public static bool Warns(long spent, long cap) => (Int128)spent * 10_000 >= (Int128)cap * WarnAtBasisPoints;
+
     public static string MonthOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset MonthEnd(DateTimeOffset at) => new DateTimeOffset(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
@@ -53,7 +56,7 @@ public static class SpendCaps
             return Refused($"The monthly spend cap of {capText} for paid sandbox trials is reached ({Currency.Format(SpentMinor(spentMilliMinor), cap.Currency)} spent this month); raise the cap or wait for next month.",
                 spentMilliMinor, cap.MonthlyCapMinor, cap.Currency);
         }
-        var warning = (Int128)after * 10_000 >= (Int128)limit * WarnAtBasisPoints
+        var warning = Warns(after, limit)
             ? $"{Currency.Format(SpentMinor(after), cap.Currency)} of your monthly spend cap of {capText} is used ({(int)((Int128)after * 100 / limit)} %)."
             : null;
         return new SpendDecision(true, null, warning, SpentMinor(after), cap.MonthlyCapMinor, cap.Currency);

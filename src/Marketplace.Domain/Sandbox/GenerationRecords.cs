@@ -27,7 +27,7 @@ public sealed record GenerationInput
 }
 
 /// <summary>A generation whose prompt was tokenised and fits the model's context: ready to be admitted and started.</summary>
-public sealed record PreparedGeneration(SandboxModel Model, GenerationInput Input, IReadOnlyList<int> PromptTokens, int MaxNewTokens, int ContextLength)
+public sealed record PreparedGeneration(SandboxModel Model, GenerationInput Input, IReadOnlyList<int> PromptTokens, int MaxNewTokens)
 {
     /// <summary>The most tokens it can use: its prompt and every token it may generate.</summary>
     public int MostTokens => PromptTokens.Count + MaxNewTokens;

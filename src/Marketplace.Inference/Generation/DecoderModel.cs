@@ -10,9 +10,6 @@ public sealed record DecoderModel
 
     public required ITextTokenizer Tokenizer { get; init; }
 
-    /// <summary>Overrides the context length read from the model (metadata, else the engine's default).</summary>
-    public int? ContextLength { get; init; }
-
     /// <summary>Overrides the tokenizer's end-of-sequence id (a listing's own setting).</summary>
     public int? EndOfSequenceId { get; init; }
 }

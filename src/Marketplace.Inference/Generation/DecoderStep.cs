@@ -41,8 +41,6 @@ internal sealed class DecoderStep : IDisposable
         _emptyPast = _pastNames.Select(_ => OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [1, decoder.KvHeads, 0, decoder.HeadSize])).ToArray();
     }
 
-    public DecoderDescription Decoder => _decoder;
-
     /// <summary>Cache tensors per sequence (a key and a value per layer), in the order Run returns them.</summary>
     public int CacheTensors => _pastNames.Length;
 
@@ -56,11 +54,11 @@ internal sealed class DecoderStep : IDisposable
         var total = mask.Length / batch;
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [batch, length]);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, [batch, total]);
-        using var positionsValue = OrtValue.CreateTensorValueFromMemory(positions, [batch, length]);
+        using var positionsValue = _decoder.HasPositionIds ? OrtValue.CreateTensorValueFromMemory(positions, [batch, length]) : null;
         using var binding = _session.CreateIoBinding();
         binding.BindInput(DecoderNames.InputIds, idsValue);
         binding.BindInput(DecoderNames.AttentionMask, maskValue);
-        if (_decoder.HasPositionIds)
+        if (positionsValue is not null)
         {
             binding.BindInput(DecoderNames.PositionIds, positionsValue);
         }
@@ -107,12 +105,17 @@ internal sealed class StepOutput(OrtValue logits, OrtValue[] present) : IDisposa
         return present;
     }
 
+    // Read once per pass, not once per row: every row of a step asks for its logits.
+    private readonly (int Length, int Vocabulary) _shape = ShapeOf(logits);
+
     /// <summary>The last position's logits of one batch row.</summary>
-    public ReadOnlySpan<float> LastLogits(int row)
+    public ReadOnlySpan<float> LastLogits(int row) =>
+        Logits.GetTensorDataAsSpan<float>().Slice(((row * _shape.Length) + _shape.Length - 1) * _shape.Vocabulary, _shape.Vocabulary);
+
+    private static (int Length, int Vocabulary) ShapeOf(OrtValue logits)
     {
-        var shape = Logits.GetTensorTypeAndShape().Shape;
-        var (length, vocabulary) = ((int)shape[1], (int)shape[2]);
-        return Logits.GetTensorDataAsSpan<float>().Slice(((row * length) + length - 1) * vocabulary, vocabulary);
+        var shape = logits.GetTensorTypeAndShape().Shape;
+        return ((int)shape[1], (int)shape[2]);
     }
 
     public void Dispose()

@@ -71,7 +71,7 @@ public sealed class GenerationEngine : IDisposable
         var (device, fallbackReason) = ChooseDevice(request.DeviceId);
         var scheduler = await SchedulerFor(model, device, cancellationToken).ConfigureAwait(false);
         var decoder = scheduler.Decoder;
-        var context = model.ContextLength ?? decoder.ContextLength;
+        var context = decoder.ContextLength;
         var prompt = request.PromptTokenIds?.ToArray() ?? model.Tokenizer.Encode(request.Prompt).ToArray();
         if (prompt.Length == 0)
         {
@@ -192,8 +192,7 @@ public sealed class GenerationEngine : IDisposable
             {
                 throw new ModelLoadException($"the tokenizer knows {model.Tokenizer.VocabularySize} ids but the model's logits cover {check.Decoder.VocabularySize}");
             }
-            var decoder = model.ContextLength is { } context ? check.Decoder with { ContextLength = context, ContextLengthSource = "listing" } : check.Decoder;
-            return new DecoderScheduler(model.Sha256, session, decoder, device, _options, _budgets[device.Id]);
+            return new DecoderScheduler(model.Sha256, session, check.Decoder, device, _options, _budgets[device.Id]);
         }
         catch
         {

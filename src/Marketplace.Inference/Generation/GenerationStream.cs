@@ -19,11 +19,6 @@ public sealed class GenerationStream
         _cancel = cancel;
     }
 
-    public int InputTokens => _generation.Prompt.Count;
-
-    /// <summary>New tokens this generation may produce (the request's, cut to the context).</summary>
-    public int MaxNewTokens => _generation.Setup.MaxNewTokens;
-
     public ComputeDeviceInfo Device => _generation.Setup.Device;
 
     public ChannelReader<GeneratedChunk> Chunks => _generation.Chunks;

@@ -52,8 +52,6 @@ public sealed class RawGreedyLoop : IDisposable
         _outputNames = [.. outputs];
     }
 
-    public DecoderDescription Decoder => _decoder;
-
     public RawGreedyResult Generate(IReadOnlyList<int> prompt, int newTokens, bool useCache = true)
     {
         var sequence = prompt.Select(t => (long)t).ToList();

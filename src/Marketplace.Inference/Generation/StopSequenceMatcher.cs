@@ -36,11 +36,12 @@ internal sealed class StopSequenceMatcher
         {
             return Release(_text.Length);
         }
-        var text = _text.ToString();
+        // Only the end that could hold a new match is searched: earlier text was searched before.
+        var tail = _text.ToString(searchFrom, _text.Length - searchFrom);
         var found = -1;
         foreach (var stop in _stops)
         {
-            var at = text.IndexOf(stop, searchFrom, StringComparison.Ordinal);
+            var at = tail.IndexOf(stop, StringComparison.Ordinal);
             if (at >= 0 && (found < 0 || at < found))
             {
                 found = at;
@@ -49,11 +50,11 @@ internal sealed class StopSequenceMatcher
         if (found >= 0)
         {
             Stopped = true;
-            var release = Release(found);
-            _text.Length = found;
+            var release = Release(searchFrom + found);
+            _text.Length = searchFrom + found;
             return release;
         }
-        return Release(text.Length - HeldBack(text));
+        return Release(_text.Length - HeldBack(tail));
     }
 
     /// <summary>Everything not yet sent, when the generation ends for another reason.</summary>

@@ -28,5 +28,5 @@ public sealed record DecoderDescription
     public DecoderShape ToShape() => new(Layers, KvHeads, HeadSize, ContextLength);
 
     /// <summary>float32 keys and values of every layer for one token.</summary>
-    public long KvCacheBytesPerToken() => 2L * Layers * KvHeads * HeadSize * sizeof(float);
+    public long KvCacheBytesPerToken() => (long)ToShape().KvBytesPerToken(sizeof(float));
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Marketplace.Inference.Generation;
+using Marketplace.Inference.Models;
 using Marketplace.Inference.Onnx.Decoders;
 
 namespace Marketplace.Inference.Benchmarks.Generation;
@@ -33,7 +33,7 @@ internal static class GenerationBenchmark
         // Printable ASCII, so the byte tokenizer gives the endpoint exactly these ids as its prompt.
         var prompt = Enumerable.Range(0, promptTokens).Select(i => 'a' + (i * 7 % 26)).ToArray();
         var promptText = new string(prompt.Select(id => (char)id).ToArray());
-        var model = new DecoderModel { ArtifactPath = path, Sha256 = Sha256(path), Tokenizer = ByteLevelBpeTokenizer.ByteAlphabet() };
+        var model = new DecoderModel { ArtifactPath = path, Sha256 = RealModels.Sha256Of(path), Tokenizer = ByteLevelBpeTokenizer.ByteAlphabet() };
         using var engine = new GenerationEngine(new GenerationEngineOptions
         {
             Discovery = new() { DisableCuda = deviceId is null or "cpu" },
@@ -60,7 +60,7 @@ internal static class GenerationBenchmark
             Console.WriteLine(rawTokens.SequenceEqual(endpointTokens) ? "raw and endpoint produce the same greedy tokens" : "WARNING: raw and endpoint tokens differ");
         }
 
-        var samples = new Samples();
+        var samples = new Rounds<double>();
         for (var round = 0; round < rounds; round++)
         {
             // Batch 1 in adjacent triples (raw, engine, endpoint), so a burst of load from elsewhere
@@ -86,13 +86,13 @@ internal static class GenerationBenchmark
             }
             samples.Add("engine sequential", await AggregateAsync(streams, concurrently: false, async () => (await engine.GenerateAsync(model, Request())).OutputTokens));
             samples.Add("engine concurrent", await AggregateAsync(streams, concurrently: true, async () => (await engine.GenerateAsync(model, Request())).OutputTokens));
-            var line = Invariant($"round {round + 1}: raw prefill {samples.Last("raw prefill"):0.0} ms, decode {samples.Last("raw decode"):0.0} tok/s; engine TTFT {samples.Last("engine ttft"):0.0} ms, decode {samples.Last("engine decode"):0.0} tok/s, {streams} streams {samples.Last("engine concurrent"):0.0} vs one at a time {samples.Last("engine sequential"):0.0} tok/s");
+            var line = Invariant($"round {round + 1}: raw prefill {Last(samples, "raw prefill"):0.0} ms, decode {Last(samples, "raw decode"):0.0} tok/s; engine TTFT {Last(samples, "engine ttft"):0.0} ms, decode {Last(samples, "engine decode"):0.0} tok/s, {streams} streams {Last(samples, "engine concurrent"):0.0} vs one at a time {Last(samples, "engine sequential"):0.0} tok/s");
             if (endpoint is not null)
             {
                 async Task<int> OneAsync() => (await endpoint.GenerateAsync(promptText, newTokens)).Tokens.Count;
                 samples.Add("endpoint sequential", await AggregateAsync(streams, concurrently: false, OneAsync));
                 samples.Add("endpoint concurrent", await AggregateAsync(streams, concurrently: true, OneAsync));
-                line += Invariant($"; endpoint TTFT {samples.Last("endpoint ttft"):0.0} ms (engine in the host {samples.Last("endpoint server ttft"):0.0}), decode {samples.Last("endpoint decode"):0.0} tok/s (host says {samples.Last("endpoint server decode"):0.0}), {streams} streams {samples.Last("endpoint concurrent"):0.0} vs one at a time {samples.Last("endpoint sequential"):0.0} tok/s");
+                line += Invariant($"; endpoint TTFT {Last(samples, "endpoint ttft"):0.0} ms (engine in the host {Last(samples, "endpoint server ttft"):0.0}), decode {Last(samples, "endpoint decode"):0.0} tok/s (host says {Last(samples, "endpoint server decode"):0.0}), {streams} streams {Last(samples, "endpoint concurrent"):0.0} vs one at a time {Last(samples, "endpoint sequential"):0.0} tok/s");
             }
             Console.WriteLine(line);
         }
@@ -100,20 +100,24 @@ internal static class GenerationBenchmark
         Console.WriteLine();
         Console.WriteLine("| measure | raw ONNX Runtime loop | engine in process | endpoint (HTTP, SSE) | endpoint ratio | target |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | --- |");
-        string Endpoint(string name, string format) => endpoint is null ? "not run" : samples.Median(name).ToString(format, CultureInfo.InvariantCulture);
-        string Ratio(string name, string baseline) => endpoint is null ? "" : (samples.Median(name) / samples.Median(baseline)).ToString("0.00", CultureInfo.InvariantCulture);
-        Console.WriteLine(Invariant($"| decode tokens/s, batch 1 | {samples.Median("raw decode"):0.0} | {samples.Median("engine decode"):0.0} | {Endpoint("endpoint decode", "0.0")} | {Ratio("endpoint decode", "raw decode")} | ≥ 0.9 |"));
-        Console.WriteLine(Invariant($"| time to first token p50 (ms; raw: prefill) | {samples.Median("raw prefill"):0.0} | {samples.Median("engine ttft"):0.0} | {Endpoint("endpoint ttft", "0.0")} | {Ratio("endpoint ttft", "raw prefill")} | ≤ 1.2 |"));
-        Console.WriteLine(Invariant($"| aggregate tokens/s, one stream at a time | | {samples.Median("engine sequential"):0.0} | {Endpoint("endpoint sequential", "0.0")} | | |"));
-        Console.WriteLine(Invariant($"| aggregate tokens/s, {streams} concurrent streams | | {samples.Median("engine concurrent"):0.0} | {Endpoint("endpoint concurrent", "0.0")} | {Ratio("endpoint concurrent", "endpoint sequential")} (vs one at a time) | ≥ 2 |"));
+        string Endpoint(string name, string format) => endpoint is null ? "not run" : Median(samples, name).ToString(format, CultureInfo.InvariantCulture);
+        string Ratio(string name, string baseline) => endpoint is null ? "" : (Median(samples, name) / Median(samples, baseline)).ToString("0.00", CultureInfo.InvariantCulture);
+        Console.WriteLine(Invariant($"| decode tokens/s, batch 1 | {Median(samples, "raw decode"):0.0} | {Median(samples, "engine decode"):0.0} | {Endpoint("endpoint decode", "0.0")} | {Ratio("endpoint decode", "raw decode")} | ≥ 0.9 |"));
+        Console.WriteLine(Invariant($"| time to first token p50 (ms; raw: prefill) | {Median(samples, "raw prefill"):0.0} | {Median(samples, "engine ttft"):0.0} | {Endpoint("endpoint ttft", "0.0")} | {Ratio("endpoint ttft", "raw prefill")} | ≤ 1.2 |"));
+        Console.WriteLine(Invariant($"| aggregate tokens/s, one stream at a time | | {Median(samples, "engine sequential"):0.0} | {Endpoint("endpoint sequential", "0.0")} | | |"));
+        Console.WriteLine(Invariant($"| aggregate tokens/s, {streams} concurrent streams | | {Median(samples, "engine concurrent"):0.0} | {Endpoint("endpoint concurrent", "0.0")} | {Ratio("endpoint concurrent", "endpoint sequential")} (vs one at a time) | ≥ 2 |"));
         if (endpoint is not null)
         {
-            Console.WriteLine(Invariant($"endpoint vs raw, median of {rounds * pairs} adjacent pairs: decode {samples.Median("paired decode ratio"):0.00}x, time to first token {samples.Median("paired ttft ratio"):0.00}x raw prefill"));
-            Console.WriteLine(Invariant($"endpoint time to first token p50: {samples.Median("endpoint ttft"):0.0} ms at the client, {samples.Median("endpoint server ttft"):0.0} ms in the host's engine (the rest is HTTP, admission and the first event on the wire)"));
+            Console.WriteLine(Invariant($"endpoint vs raw, median of {rounds * pairs} adjacent pairs: decode {Median(samples, "paired decode ratio"):0.00}x, time to first token {Median(samples, "paired ttft ratio"):0.00}x raw prefill"));
+            Console.WriteLine(Invariant($"endpoint time to first token p50: {Median(samples, "endpoint ttft"):0.0} ms at the client, {Median(samples, "endpoint server ttft"):0.0} ms in the host's engine (the rest is HTTP, admission and the first event on the wire)"));
         }
-        Console.WriteLine(Invariant($"engine in process: decode {samples.Median("engine decode") / samples.Median("raw decode"):0.00}x raw, TTFT {samples.Median("engine ttft") / samples.Median("raw prefill"):0.00}x raw prefill, {streams} streams {samples.Median("engine concurrent") / samples.Median("engine sequential"):0.00}x one at a time"));
+        Console.WriteLine(Invariant($"engine in process: decode {Median(samples, "engine decode") / Median(samples, "raw decode"):0.00}x raw, TTFT {Median(samples, "engine ttft") / Median(samples, "raw prefill"):0.00}x raw prefill, {streams} streams {Median(samples, "engine concurrent") / Median(samples, "engine sequential"):0.00}x one at a time"));
         return 0;
     }
+
+    private static double Last(Rounds<double> samples, string name) => samples[name][^1];
+
+    private static double Median(Rounds<double> samples, string name) => Medians.Of(samples[name]);
 
     /// <summary>Tokens per second of <paramref name="count"/> generations, all at once or one after another.</summary>
     private static async Task<double> AggregateAsync(int count, bool concurrently, Func<Task<int>> generate)
@@ -148,30 +152,6 @@ internal static class GenerationBenchmark
             Console.WriteLine(Invariant($"built {path} ({new FileInfo(path).Length / 1e6:0} MB) in {clock.Elapsed.TotalSeconds:0.0} s"));
         }
         return path;
-    }
-
-    private static string Sha256(string path)
-    {
-        using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(file));
-    }
-
-    /// <summary>Named series of measurements; the median of each is what the table reports.</summary>
-    private sealed class Samples
-    {
-        private readonly Dictionary<string, List<double>> _series = [];
-
-        public void Add(string name, double value)
-        {
-            lock (_series)
-            {
-                (_series.TryGetValue(name, out var list) ? list : _series[name] = []).Add(value);
-            }
-        }
-
-        public double Last(string name) => _series[name][^1];
-
-        public double Median(string name) => _series[name].Order().ElementAt(_series[name].Count / 2);
     }
 
     private static string? Option(string[] args, string name)

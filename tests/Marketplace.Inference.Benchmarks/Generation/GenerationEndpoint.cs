@@ -39,7 +39,7 @@ internal sealed class GenerationEndpoint : IAsyncDisposable
         {
             var clock = Stopwatch.StartNew();
             var client = host.Admin();
-            var listing = await HostRequests.PublishGenerationModelAsync(client, () => new StreamContent(File.OpenRead(decoderPath)),
+            var listing = await HostRequests.PublishGenerationModelAsync(client, new StreamContent(File.OpenRead(decoderPath)),
                 JsonSerializer.SerializeToUtf8Bytes(ByteLevelBpeTokenizer.ByteAlphabetVocabulary()),
                 "Benchmark decoder", "A generated decoder with seeded random weights: its text is gibberish, its speed is real for its shape");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host at {host.BaseUrl}: decoder uploaded, validated and approved as {listing} in {clock.Elapsed.TotalSeconds:0.0} s"));

@@ -10,7 +10,7 @@ namespace Marketplace.Inference.Benchmarks.Generation;
 /// to the first token event; decode tokens/s counts the tokens after the first event over the time
 /// from it to the last one, as the raw loop counts the tokens after prefill over its decode time.
 /// </summary>
-internal sealed record StreamedGeneration(IReadOnlyList<int> Tokens, double TimeToFirstTokenMs, double DecodeTokensPerSecond, string FinishReason, double ServerTokensPerSecond, double ServerTimeToFirstTokenMs)
+internal sealed record StreamedGeneration(IReadOnlyList<int> Tokens, double TimeToFirstTokenMs, double DecodeTokensPerSecond, double ServerTokensPerSecond, double ServerTimeToFirstTokenMs)
 {
     public static async Task<StreamedGeneration> RunAsync(HttpClient client, string listing, string prompt, int maxNewTokens)
     {
@@ -44,7 +44,7 @@ internal sealed record StreamedGeneration(IReadOnlyList<int> Tokens, double Time
                 var decoded = tokens.Count - firstEventTokens;
                 var decodeMs = last - (first ?? last);
                 return new StreamedGeneration(tokens, first ?? clock.Elapsed.TotalMilliseconds, decoded > 0 && decodeMs > 0 ? decoded * 1000.0 / decodeMs : 0,
-                    data["finishReason"]!.GetValue<string>(), data["tokensPerSecond"]!.GetValue<double>(), data["timeToFirstTokenMs"]!.GetValue<double>());
+                    data["tokensPerSecond"]!.GetValue<double>(), data["timeToFirstTokenMs"]!.GetValue<double>());
             }
         }
         throw new InvalidOperationException("The stream ended without its done event.");

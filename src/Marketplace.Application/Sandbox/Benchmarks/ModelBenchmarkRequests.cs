@@ -3,7 +3,6 @@ using Marketplace.Application.Common.Security;
 using Marketplace.Application.Listings;
 using Marketplace.Abstractions.Listings;
 using Marketplace.Domain.Common;
-using Marketplace.Domain.Listings;
 using Marketplace.Domain.Sandbox;
 using Marketplace.Domain.Vocabulary;
 using Mediator;
@@ -46,44 +45,32 @@ public sealed class ModelBenchmarkHandlers(IGrainFactory grains, ModelBenchmarkJ
 
     public async ValueTask<ModelPerformance> Handle(GetModelPerformance query, CancellationToken cancellationToken)
     {
-        if (await PublishedGeneratorAsync(query.ListingId) is var (version, spec, file))
+        // One read of the published runnable model serves every case; only a model without a file reads more.
+        var listing = Identifiers.LooksLike(query.ListingId, "lst") ? grains.GetGrain<IListingGrain>(query.ListingId) : null;
+        var runnable = listing is null ? null : (await listing.GetSandboxModelAsync()).Value;
+        if (runnable is { Spec.Task: ModelTasks.TextGeneration })
         {
-            var measured = file is null ? [] : await MeasuredAsync(query.ListingId, file.Sha256);
-            return new ModelPerformance(query.ListingId, version, measured, [], await tokenCosts.EstimateAsync(spec, file, measured, cancellationToken),
-                await WhyNotRunnableAsync(query.ListingId));
+            var measured = await MeasuredAsync(query.ListingId, runnable.Artifact.Sha256);
+            return new ModelPerformance(query.ListingId, runnable.Version, measured, [],
+                await tokenCosts.EstimateAsync(runnable.Spec, runnable.Artifact, measured, cancellationToken), await RefusalOf(() => Task.FromResult(SandboxModels.Runnable(runnable))));
         }
-        var model = await SandboxModels.PublishedAsync(grains, query.ListingId);
-        var benchmarks = (await grains.GetGrain<IModelBenchmarksGrain>(query.ListingId).ListAsync())
-            .Where(b => b.ArtifactSha256 == model.Artifact.Sha256)
-            .ToList();
+        if (runnable is null && listing is not null && await listing.GetPublishedAsync() is { Content.Model: { Task: ModelTasks.TextGeneration } spec } published)
+        {
+            // A generation model is priced per token before its vendor uploads a decoder (the seed catalog's are).
+            return new ModelPerformance(query.ListingId, published.Version, [], [], await tokenCosts.EstimateAsync(spec, null, [], cancellationToken),
+                await RefusalOf(() => SandboxModels.PublishedAsync(grains, query.ListingId)));
+        }
+        var model = runnable is null ? await SandboxModels.PublishedAsync(grains, query.ListingId) : SandboxModels.Runnable(runnable);
+        var benchmarks = await MeasuredAsync(query.ListingId, model.Artifact.Sha256);
         return new ModelPerformance(query.ListingId, model.Version, benchmarks, await costs.EstimateAsync(model, benchmarks, cancellationToken));
     }
 
-    /// <summary>
-    /// A published text-generation model (priced per token whichever adapter it has: the seed
-    /// catalog lists them before their vendors upload a decoder): its version, spec and validated
-    /// file (null until there is one).
-    /// </summary>
-    private async Task<(string Version, ModelSpec Spec, ModelArtifact? File)?> PublishedGeneratorAsync(string listingId)
-    {
-        if (!Identifiers.LooksLike(listingId, "lst"))
-        {
-            return null;
-        }
-        var listing = grains.GetGrain<IListingGrain>(listingId);
-        if (await listing.GetPublishedAsync() is not { Content.Model: { Task: ModelTasks.TextGeneration } spec } published)
-        {
-            return null;
-        }
-        var runnable = (await listing.GetSandboxModelAsync()).Value;
-        return (published.Version, spec, runnable?.Version == published.Version ? runnable.Artifact : null);
-    }
-
-    private async Task<string?> WhyNotRunnableAsync(string listingId)
+    /// <summary>Why the model cannot be tried yet (the sandbox's own refusal), or null.</summary>
+    private static async Task<string?> RefusalOf(Func<Task<SandboxModel>> check)
     {
         try
         {
-            await SandboxModels.PublishedAsync(grains, listingId);
+            await check();
             return null;
         }
         catch (Abstractions.Errors.ConflictException e)

@@ -14,33 +14,12 @@ public sealed class GenerationSession
     private readonly Action _stop;
 
     /// <summary>A session over a running generation's text, its answer and how to stop it (the handler's, or a test's stand-in).</summary>
-    public GenerationSession(string generationId, string modelId, string version, int inputTokens, int maxNewTokens, bool replay,
-        Func<CancellationToken, IAsyncEnumerable<GeneratedText>> read, Task<GenerationAnswer> completion, Action stop)
+    public GenerationSession(Func<CancellationToken, IAsyncEnumerable<GeneratedText>> read, Task<GenerationAnswer> completion, Action stop)
     {
-        GenerationId = generationId;
-        ModelId = modelId;
-        Version = version;
-        InputTokens = inputTokens;
-        MaxNewTokens = maxNewTokens;
-        Replay = replay;
         _read = read;
         Completion = completion;
         _stop = stop;
     }
-
-    public string GenerationId { get; }
-
-    public string ModelId { get; }
-
-    public string Version { get; }
-
-    public int InputTokens { get; }
-
-    /// <summary>New tokens it may generate (the request's, cut to the context).</summary>
-    public int MaxNewTokens { get; }
-
-    /// <summary>A retry of a generation already metered: run again unmetered.</summary>
-    public bool Replay { get; }
 
     public Task<GenerationAnswer> Completion { get; }
 
@@ -52,11 +31,11 @@ public sealed class GenerationSession
 
     /// <summary>The same generation, read as it comes, with <see cref="Stop"/> doing <paramref name="stop"/>.</summary>
     internal GenerationSession StoppedBy(Action stop) =>
-        new(GenerationId, ModelId, Version, InputTokens, MaxNewTokens, Replay, _read, Completion, stop);
+        new(_read, Completion, stop);
 
     /// <summary>Another request's generation this one joined (same idempotency key at the same time): its whole text comes at the end.</summary>
     internal GenerationSession Joined(Action leave) =>
-        new(GenerationId, ModelId, Version, InputTokens, MaxNewTokens, Replay, WholeTextAtTheEnd, Completion, leave);
+        new(WholeTextAtTheEnd, Completion, leave);
 
     private async IAsyncEnumerable<GeneratedText> WholeTextAtTheEnd([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -158,7 +158,7 @@ public sealed partial class StartGenerationHandler(
             throw;
         }
         var completion = FinishMeteredAsync(g, prepared, run, quota, reservedSeconds, costEstimates);
-        return new GenerationSession(g.Id, g.Model.ListingId, g.Model.Version, prepared.PromptTokens.Count, prepared.MaxNewTokens, replay: false, run.ReadAsync, completion, run.Cancel);
+        return new GenerationSession(run.ReadAsync, completion, run.Cancel);
     }
 
     private async Task<GenerationAnswer> FinishMeteredAsync(
@@ -194,7 +194,7 @@ public sealed partial class StartGenerationHandler(
     {
         var run = await generator.StartAsync(prepared, cancellation);
         var completion = FinishUnmeteredAsync(g, run, costEstimates);
-        return new GenerationSession(g.Id, g.Model.ListingId, g.Model.Version, prepared.PromptTokens.Count, prepared.MaxNewTokens, replay: true, run.ReadAsync, completion, run.Cancel);
+        return new GenerationSession(run.ReadAsync, completion, run.Cancel);
     }
 
     private static async Task<GenerationAnswer> FinishUnmeteredAsync(Generation g, IGenerationRun run, Task<IReadOnlyList<TokenCostEstimate>> costEstimates) =>

@@ -34,7 +34,7 @@ public sealed class EngineGenerator(GenerationEngine engine, IContentStore store
         {
             throw new RequestValidationException("prompt", $"The prompt has token ids outside the model's vocabulary of {description.VocabularySize}.");
         }
-        return new PreparedGeneration(model, input, prompt, Math.Min(input.MaxNewTokens, context - prompt.Count), context);
+        return new PreparedGeneration(model, input, prompt, Math.Min(input.MaxNewTokens, context - prompt.Count));
     }
 
     public async Task<IGenerationRun> StartAsync(PreparedGeneration generation, CancellationToken cancellationToken)

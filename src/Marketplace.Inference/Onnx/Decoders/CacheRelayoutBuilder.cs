@@ -1,4 +1,4 @@
-using Onnx;
+using static Marketplace.Inference.Onnx.Decoders.DecoderGraphParts;
 
 namespace Marketplace.Inference.Onnx.Decoders;
 
@@ -26,19 +26,17 @@ public static class CacheRelayoutBuilder
     public static byte[] Build(int tensors, int kvHeads, int headSize)
     {
         var g = new GraphWriter("kv-cache-relayout");
-        const TensorProto.Types.DataType Float = TensorProto.Types.DataType.Float;
-        const TensorProto.Types.DataType Int64 = TensorProto.Types.DataType.Int64;
-        g.Input(Keep, Int64, "kept");
-        g.Input(Trim, Int64, 1);
-        g.Input(OldPads, Int64, 8);
-        g.Input(NewPads, Int64, 8);
+        g.Input(Keep, Int64Type, "kept");
+        g.Input(Trim, Int64Type, 1);
+        g.Input(OldPads, Int64Type, 8);
+        g.Input(NewPads, Int64Type, 8);
         var end = g.Int64s(long.MaxValue);
         var axis = g.Int64s(2);
         for (var j = 0; j < tensors; j++)
         {
-            g.Input(Old(j), Float, "old_batch", kvHeads, "old_length", headSize);
-            g.Input(New(j), Float, "new_batch", kvHeads, "new_length", headSize);
-            g.Output(Out(j), Float, "batch", kvHeads, "length", headSize);
+            g.Input(Old(j), FloatType, "old_batch", kvHeads, "old_length", headSize);
+            g.Input(New(j), FloatType, "new_batch", kvHeads, "new_length", headSize);
+            g.Output(Out(j), FloatType, "batch", kvHeads, "length", headSize);
             var kept = g.Op("Gather", [Old(j), Keep], null, GraphWriter.Int("axis", 0));
             var trimmed = g.Op("Slice", [kept, Trim, end, axis]);
             var oldPadded = g.Op("Pad", [trimmed, OldPads]);

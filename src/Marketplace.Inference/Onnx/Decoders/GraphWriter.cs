@@ -65,8 +65,6 @@ internal sealed class GraphWriter(string name)
 
     public static AttributeProto Ints(string attribute, params long[] values) => OnnxGraphBuilder.IntsAttribute(attribute, values);
 
-    public static AttributeProto Float(string attribute, float value) => OnnxGraphBuilder.FloatAttribute(attribute, value);
-
     private string Fresh(string prefix) => $"{prefix}_{_next++}";
 
     private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, Dim[] dims)
